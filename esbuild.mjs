@@ -1,0 +1,84 @@
+// One build script for everything: the extension host bundle, the webview
+// script, the CLI, the compiled notes index and the test bundles.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+function findFiles(dir, suffix) {
+  let out = [];
+  let entries = [];
+  try { entries = readdirSync(dir); } catch { return out; }
+  for (const name of entries) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out = out.concat(findFiles(full, suffix));
+    else if (name.endsWith(suffix)) out.push(full);
+  }
+  return out;
+}
+
+const logProblems = {
+  name: 'log-problems',
+  setup(build) {
+    build.onEnd((result) => {
+      for (const { text, location } of [...result.errors, ...result.warnings]) {
+        console.error(`✘ ${text}` + (location ? `\n    ${location.file}:${location.line}:${location.column}` : ''));
+      }
+    });
+  },
+};
+
+const nodeCommon = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'silent',
+  plugins: [logProblems],
+};
+
+const builds = [
+  { ...nodeCommon, entryPoints: { extension: 'src/extension.ts', cli: 'src/cli.ts' }, outdir: 'dist', external: ['vscode'] },
+  {
+    ...nodeCommon,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: { webview: 'src/webview/main.ts' },
+    outdir: 'dist',
+  },
+];
+
+if (!production) {
+  const unit = findFiles('test/unit', '.test.ts');
+  const integration = ['test/integration/index.ts', ...findFiles('test/integration', '.test.ts')];
+  const bench = findFiles('bench', '.ts');
+  builds.push({ ...nodeCommon, entryPoints: unit, outbase: 'test', outdir: 'out/test', external: ['vscode', 'mocha', 'fast-check'] });
+  builds.push({ ...nodeCommon, entryPoints: integration, outbase: 'test', outdir: 'out/test', external: ['vscode', 'mocha'] });
+  if (bench.length) builds.push({ ...nodeCommon, entryPoints: bench, outbase: 'bench', outdir: 'out/bench' });
+}
+
+async function compileNotesIndex() {
+  // The bundled notes are parsed once at build time, so activation reads one JSON file.
+  const { compileBundledNotes } = await import(pathToFileURL(join(process.cwd(), 'dist', 'cli.js')).href);
+  mkdirSync('dist', { recursive: true });
+  const summary = compileBundledNotes('notes', 'dist/notes-index.json');
+  console.log(`notes index: ${summary.topics} topics, ${summary.questions} questions, ${summary.bytes} bytes`);
+  for (const p of summary.problems) console.error(`${p.severity}: ${p.file}:${p.line}: ${p.message}`);
+}
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('[watch] build started');
+} else {
+  const results = await Promise.allSettled(builds.map((b) => esbuild.build(b)));
+  if (results.some((r) => r.status === 'rejected')) process.exit(1);
+  await compileNotesIndex();
+  console.log(`build ok (${production ? 'production' : 'development'})`);
+}

@@ -1,0 +1,113 @@
+// End-to-end check of the packaged extension, driven like a person would:
+// package the .vsix, install it into a real VS Code (code-server), open the
+// sidebar, click a question, click "Open as Scratch File", reload the window.
+// Prints timings; `--screenshots` also refreshes the README pictures in docs/images.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, ensureHostInstalled, startCodeServer, installVsix, launchBrowser, cleanup } from './codeServerHost.mjs';
+
+const updateScreenshots = process.argv.includes('--screenshots');
+const shotDir = updateScreenshots ? join(ROOT, 'docs', 'images') : join(ROOT, 'out', 'e2e');
+mkdirSync(shotDir, { recursive: true });
+const vsix = join(ROOT, 'dist', 'python-interview-notes.vsix');
+const TOPIC = 'Python 基础';
+
+const checks = [];
+function check(name, ok, detail = '') {
+  checks.push({ name, ok });
+  console.log(`${ok ? '✔' : '✘'} ${name}${detail ? ` — ${detail}` : ''}`);
+}
+
+execFileSync('npm', ['run', 'package', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+const vsixKB = Math.round(statSync(vsix).size / 1024);
+ensureHostInstalled();
+const extensionsDir = mkdtempSync(join(tmpdir(), 'pin-e2e-ext-'));
+const workspace = mkdtempSync(join(tmpdir(), 'pin-e2e-ws-'));
+writeFileSync(join(workspace, 'main.py'), 'print("hello")\n');
+installVsix(vsix, extensionsDir);
+const server = await startCodeServer({ workspace, extensionsDir, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+const { browser, context } = await launchBrowser({ width: 1440, height: 900 });
+const timings = { vsixKB };
+
+async function findFrame(page, selector, timeout = 20000) {
+  const until = Date.now() + timeout;
+  while (Date.now() < until) {
+    for (const frame of page.frames()) {
+      try {
+        if (await frame.locator(selector).count()) return frame;
+      } catch {}
+    }
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`no frame shows ${selector}`);
+}
+
+try {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+  await page.waitForSelector('.activitybar', { timeout: 60000 });
+  await page.waitForTimeout(1500);
+
+  const icon = page.locator('.activitybar [aria-label^="Interview Notes"]').first();
+  await icon.click();
+  const topicRow = page.locator('.monaco-list-row', { hasText: TOPIC }).first();
+  await topicRow.waitFor({ timeout: 30000 });
+  check('the activity bar opens the Interview Notes tree', true);
+  const countText = await topicRow.locator('.label-description').textContent().catch(() => '');
+  check('topic rows show their question count', /^\d+$/.test((countText ?? '').trim()), `“${TOPIC}” ${countText}`);
+
+  await topicRow.click();
+  const questionRow = page.locator('.monaco-list-row[aria-level="2"]').nth(1);
+  await questionRow.waitFor();
+  const questionTitle = (await questionRow.locator('.label-name').textContent())?.trim();
+  const t0 = Date.now();
+  await questionRow.click();
+  const frame = await findFrame(page, '.question-title');
+  const shown = (await frame.locator('.question-title').textContent())?.trim();
+  timings.clickToAnswerMs = Date.now() - t0;
+  check('clicking a question shows its answer', shown === questionTitle, `${shown} in ${timings.clickToAnswerMs} ms`);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(shotDir, 'answer.png') });
+
+  const openButton = frame.locator('button[data-action="openExample"]').first();
+  if (await openButton.count()) {
+    const code = await frame.locator('.code-block.example code').first().textContent();
+    await openButton.click();
+    const tab = page.locator('.tabs-container .tab', { hasText: 'Untitled' }).first();
+    await tab.waitFor({ timeout: 15000 });
+    const groups = await page.locator('.editor-group-container').count();
+    check('“Open as Scratch File” opens an untitled editor beside the answer', groups >= 2, `${groups} editor groups`);
+    const firstLine = (code ?? '').split('\n').find((l) => l.trim()) ?? '';
+    const editorText = await page.locator('.editor-group-container.active .view-lines').first().textContent();
+    check('the scratch editor holds the example', (editorText ?? '').replace(/\s/g, '').includes(firstLine.replace(/\s/g, '')), firstLine);
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: join(shotDir, 'scratch.png') });
+  } else {
+    check('the first question has a Python example', false);
+  }
+
+  await page.keyboard.press('Escape');
+  await page.locator('.monaco-list-row', { hasText: TOPIC }).first().click();
+  await page.waitForTimeout(300);
+  await page.locator('.monaco-list-row', { hasText: TOPIC }).first().click();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(shotDir, 'sidebar.png') });
+
+  await page.reload();
+  await page.waitForSelector('.activitybar', { timeout: 60000 });
+  const restored = await findFrame(page, '.question-title', 30000).then(() => true, () => false);
+  check('the answer panel survives a window reload', restored);
+} catch (err) {
+  check(`e2e run: ${err.message}`, false);
+} finally {
+  await browser.close().catch(() => {});
+  await server.stop();
+  cleanup(extensionsDir, workspace, server.userDataDir);
+}
+
+const failed = checks.filter((c) => !c.ok).length;
+console.log(`e2e timings: ${JSON.stringify(timings)}`);
+console.log(`e2e: ${checks.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,75 @@
+// Runs test/integration inside a real VS Code extension host.
+// Default: offline code-server + headless Chromium (works with no internet).
+// INTERVIEW_NOTES_TEST_HOST=electron uses @vscode/test-electron (downloads desktop VS Code).
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, cpSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, ensureHostInstalled, startCodeServer, launchBrowser, payloadUrl, cleanup } from './codeServerHost.mjs';
+
+const testsPath = join(ROOT, 'out', 'test', 'integration', 'index.js');
+const resultsFile = join(ROOT, 'out', 'test', 'integration-results.json');
+if (!existsSync(testsPath)) {
+  console.error('integration tests are not built: run `npm run build` first');
+  process.exit(1);
+}
+rmSync(resultsFile, { force: true });
+
+function makeWorkspace() {
+  const ws = mkdtempSync(join(tmpdir(), 'pin-ws-'));
+  cpSync(join(ROOT, 'test', 'integration', 'fixtures', 'workspace'), ws, { recursive: true });
+  return ws;
+}
+
+async function viaElectron() {
+  const { runTests } = await import('@vscode/test-electron');
+  const ws = makeWorkspace();
+  await runTests({ extensionDevelopmentPath: ROOT, extensionTestsPath: testsPath, launchArgs: [ws, '--disable-extensions'] });
+  return 0;
+}
+
+async function viaCodeServer() {
+  ensureHostInstalled();
+  const ws = makeWorkspace();
+  const server = await startCodeServer({ workspace: ws, log: !!process.env.DEBUG_CODE_SERVER });
+  const { browser, context } = await launchBrowser();
+  const deadline = Number(process.env.INTEGRATION_TIMEOUT_MS ?? 600000);
+  try {
+    const page = await context.newPage();
+    page.on('console', (msg) => {
+      const text = msg.text();
+      // The extension host forwards its console here; keep test output, drop workbench noise.
+      if (/^\s*(✔|✓|\d+\)|\d+ (passing|failing|pending)|[A-Z].*(tests?|suite)|\s{2,}\S)/.test(text) || process.env.DEBUG_CODE_SERVER) {
+        console.log(text.replace(/%c/g, '').replace(/\s*color: [^;]+;?/g, ''));
+      }
+    });
+    const exited = new Promise((resolve) => page.exposeFunction('codeAutomationExit', resolve));
+    await page.goto(payloadUrl(server, ws, [
+      ['extensionDevelopmentPath', ROOT],
+      ['extensionTestsPath', testsPath],
+    ]));
+    const code = await Promise.race([
+      exited,
+      new Promise((r) => setTimeout(() => r('timeout'), deadline)),
+    ]);
+    if (code === 'timeout') {
+      console.error(`integration tests did not finish within ${deadline / 1000} s`);
+      return 1;
+    }
+    return Number(code);
+  } finally {
+    await browser.close().catch(() => {});
+    await server.stop();
+    cleanup(ws, server.userDataDir, server.extensionsDir);
+  }
+}
+
+const host = process.env.INTERVIEW_NOTES_TEST_HOST ?? 'code-server';
+const code = host === 'electron' ? await viaElectron() : await viaCodeServer();
+let summary = { passed: 0, failed: 0 };
+try {
+  summary = JSON.parse(readFileSync(resultsFile, 'utf8'));
+} catch {
+  console.error('the extension host wrote no test results (did the tests load?)');
+}
+console.log(`integration (${host}): ${summary.passed} passed, ${summary.failed} failed`);
+process.exit(code === 0 && summary.passed > 0 && summary.failed === 0 ? 0 : 1);

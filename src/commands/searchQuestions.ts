@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import type { SearchHit } from '../core/search';
+import type { NotesService } from '../notesService';
+
+export interface QuestionPick extends vscode.QuickPickItem {
+  id: string;
+}
+
+const LIMIT = 30;
+
+/** QuickPick items for a query, in our ranking order. */
+export function searchPicks(notes: NotesService, query: string): QuestionPick[] {
+  const hits = query.trim() ? notes.search().search(query, { limit: LIMIT }) : [];
+  return hits.flatMap((hit) => {
+    const loaded = notes.get(hit.id);
+    if (!loaded) return [];
+    return [{
+      id: hit.id,
+      label: loaded.question.title,
+      description: loaded.topicPath,
+      detail: markSnippet(hit),
+      // Our ranking already matched (pinyin, typos, body): keep VS Code's label filter from hiding it.
+      alwaysShow: true,
+    }];
+  });
+}
+
+/** The snippet with the matched spans bracketed, since QuickPick details take no highlight ranges. */
+export function markSnippet(hit: SearchHit): string {
+  let out = '';
+  let at = 0;
+  for (const [start, end] of [...hit.snippetRanges].sort((a, b) => a[0] - b[0])) {
+    if (start < at) continue;
+    out += `${hit.snippet.slice(at, start)}【${hit.snippet.slice(start, end)}】`;
+    at = end;
+  }
+  return out + hit.snippet.slice(at);
+}
+
+/** interviewNotes.search: type, see ranked questions, Enter opens the answer. */
+export async function searchCommand(notes: NotesService, open: (id: string) => void, initialQuery = ''): Promise<void> {
+  const qp = vscode.window.createQuickPick<QuestionPick>();
+  qp.title = vscode.l10n.t('Search Interview Questions');
+  qp.placeholder = vscode.l10n.t('Type Chinese, pinyin, initials or English; #tag and topic: filter');
+  qp.matchOnDescription = true;
+  qp.matchOnDetail = true;
+  const update = (value: string) => {
+    qp.items = searchPicks(notes, value);
+  };
+  qp.onDidChangeValue(update);
+  qp.value = initialQuery;
+  update(initialQuery);
+  const picked = await new Promise<QuestionPick | undefined>((resolve) => {
+    qp.onDidAccept(() => resolve(qp.selectedItems[0] ?? qp.activeItems[0]));
+    qp.onDidHide(() => resolve(undefined));
+    qp.show();
+  });
+  qp.dispose();
+  if (picked) open(picked.id);
+}

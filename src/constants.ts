@@ -1,0 +1,24 @@
+// Ids declared once; test/unit/manifest.test.ts checks they match package.json.
+export const VIEW_CONTAINER_ID = 'interviewNotes';
+export const TOPICS_VIEW_ID = 'interviewNotes.topics';
+export const ANSWER_PANEL_TYPE = 'interviewNotes.answer';
+
+export const Commands = {
+  search: 'interviewNotes.search',
+  openQuestion: 'interviewNotes.openQuestion',
+  openExample: 'interviewNotes.openExample',
+  refresh: 'interviewNotes.refresh',
+  nextQuestion: 'interviewNotes.nextQuestion',
+  previousQuestion: 'interviewNotes.previousQuestion',
+} as const;
+
+export const ContextValues = {
+  topic: 'topic',
+  question: 'question',
+  questionWithExamples: 'question.withExamples',
+} as const;
+
+export const Settings = {
+  section: 'interviewNotes',
+  allowRemoteImages: 'allowRemoteImages',
+} as const;

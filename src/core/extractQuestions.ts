@@ -1,0 +1,509 @@
+import type { Token } from 'markdown-it';
+import { sharedMarkdownParser } from './markdownEngine';
+
+// Turns Markdown written in any real-world layout into the questions a reader
+// sees. Structure comes only from markdown-it's top-level tokens (so `#` lines
+// inside code never count as headings); text is cut from the source by
+// token.map so answers keep the author's exact Markdown.
+
+export interface ExtractedQuestion {
+  title: string;
+  markdown: string;
+  /** 1-based line of the question's heading (or numbered line) in the original file. */
+  line: number;
+  /** 1-based line in the original file where `markdown` starts. */
+  bodyLine: number;
+}
+
+export interface ExtractedGroup {
+  title: string;
+  line: number;
+  groups: ExtractedGroup[];
+  questions: ExtractedQuestion[];
+}
+
+export interface ExtractOptions {
+  fileTitle: string;
+  lineOffset: number;
+}
+
+type BlockKind = 'heading' | 'toc' | 'decoration' | 'code' | 'content';
+
+/** One top-level block: a heading, paragraph, list, fence, table, HTML block… */
+interface Block {
+  kind: BlockKind;
+  /** 0-based body lines [start, end). */
+  start: number;
+  end: number;
+  tokens: Token[];
+}
+
+interface Section {
+  level: number;
+  title: string;
+  looksLikeQuestion: boolean;
+  heading: Block;
+  own: Block[];
+  children: Section[];
+  /** First body line after the whole section, sub-sections included. */
+  end: number;
+}
+
+/** Lines of text spread over runs that are not contiguous (e.g. before and after a `#` title). */
+interface Run {
+  start: number;
+  end: number;
+  blocks: Block[];
+}
+
+interface Ctx {
+  lines: string[];
+  offset: number;
+  questionLevel: number;
+  rootTitle: string;
+}
+
+const TITLE_MAX = 60;
+const NUMBERED_TITLE_MAX = 120;
+const TOC_TITLE = /^(?:目\s*录|contents?|table of contents|toc)$/i;
+const TOC_MARKER = /^(?:\[\[?_?toc_?\]?\]|@\[toc\](?:\([^)]*\))?|\$\{toc\})$/i;
+const TOC_SEPARATORS = /^[\s\d\-–—|·•,，、.．:：()（）一二三四五六七八九十]*$/;
+const CN_NUM = '一二三四五六七八九十百零〇两';
+const NUMBERING: readonly RegExp[] = [
+  /^(?:Q(?:uestion)?|问题|题目|面试题|问)\s*(?:\d+\s*[.．:：、)）-]?|[.．:：、)）])\s*/i,
+  new RegExp(`^第\\s*[0-9${CN_NUM}]+\\s*(?:[题问章节部分篇讲课][、.．:：]?|[、.．:：])\\s*`),
+  /^\d+(?:[.．]\d+)*(?:[.．、:：)）]\s*|\s+)/,
+  new RegExp(`^[${CN_NUM}]+\\s*[、.．:：]\\s*`),
+  new RegExp(`^[(（【\\[]\\s*(?:\\d+|[${CN_NUM}]+)\\s*[)）】\\]]\\s*`),
+  /^[\u2460-\u2473\u2776-\u2793]\s*/,
+];
+const QUESTION_WORDS = /什么|为什么|为何|如何|怎么|怎样|区别|哪些|是否|能否|\b(?:what|why|how|when|difference)\b/i;
+const NUMBER_OF_LINE = new RegExp(`^(?:第\\s*)?(?:Q|问题|题目)?\\s*(\\d+)\\s*(?:[、.．:：)）]|题)|^[(（](\\d+)[)）]`, 'i');
+
+/** Plain text of a heading's inline Markdown, without numbering, decoration or a trailing colon. "" when nothing but decoration is left. */
+export function cleanHeadingTitle(raw: string): string {
+  return analyzeTitle(raw).title;
+}
+
+export function extractQuestions(body: string, options: ExtractOptions): ExtractedGroup {
+  const lines = body.split(/\r\n?|\n/);
+  const blocks = collectBlocks(sharedMarkdownParser().parse(body, {}));
+  const headings = blocks.filter((b) => b.kind === 'heading');
+  const h1s = headings.filter((b) => headingLevel(b) === 1);
+  const { intro, top } = buildSections(blocks, lines.length);
+  const ctx: Ctx = { lines, offset: options.lineOffset, questionLevel: 0, rootTitle: options.fileTitle.trim() || 'Untitled' };
+
+  // A single `#` that opens the file names the whole file; it is not a question.
+  const titled = h1s.length === 1 && headings[0] === h1s[0] ? top[0] : undefined;
+  if (titled) ctx.rootTitle = titled.title || fallbackTitle(sectionBlocks(titled)) || ctx.rootTitle;
+  const sections = titled ? titled.children : top;
+  const introRuns: Run[] = [{ start: 0, end: headings[0]?.start ?? lines.length, blocks: intro }];
+  if (titled) introRuns.push({ start: titled.heading.end, end: titled.children[0]?.heading.start ?? titled.end, blocks: titled.own });
+
+  const root: ExtractedGroup = { title: ctx.rootTitle, line: (titled ? titled.heading.start : 0) + 1 + ctx.offset, groups: [], questions: [] };
+  if (sections.length === 0) {
+    root.questions = flatQuestions(introRuns, titled, ctx);
+    return root;
+  }
+  ctx.questionLevel = questionLevel(sections);
+  const introQ = introQuestion(introRuns, ctx.rootTitle, ctx);
+  if (introQ) root.questions.push(introQ);
+  for (const s of sections) addSection(root, s, ctx);
+  return root;
+}
+
+// ---------------------------------------------------------------- blocks
+
+function collectBlocks(tokens: Token[]): Block[] {
+  const blocks: Block[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.level !== 0 || !t.map || t.nesting === -1) continue;
+    let j = i;
+    if (t.nesting === 1) {
+      while (j + 1 < tokens.length && tokens[j + 1].level > 0) j++;
+      j = Math.min(j + 1, tokens.length - 1);
+    }
+    const slice = tokens.slice(i, j + 1);
+    blocks.push({ kind: blockKind(slice), start: t.map[0], end: t.map[1], tokens: slice });
+    i = j;
+  }
+  return blocks;
+}
+
+function blockKind(tokens: Token[]): BlockKind {
+  const t = tokens[0];
+  if (t.type === 'heading_open') return 'heading';
+  if (t.type === 'fence' || t.type === 'code_block') return 'code';
+  if (t.type === 'hr') return 'decoration';
+  if (t.type === 'html_block') return isDecorationHtml(t.content) ? 'decoration' : 'content';
+  if (t.type === 'paragraph_open' && TOC_MARKER.test((tokens[1]?.content ?? '').trim())) return 'toc';
+  if ((t.type === 'bullet_list_open' || t.type === 'ordered_list_open') && isTocList(tokens)) return 'toc';
+  return 'content';
+}
+
+/** Comments, empty anchors, page breaks and `<br>` show nothing, so they are no content. */
+function isDecorationHtml(html: string): boolean {
+  let rest = html.replace(/<!--[\s\S]*?(?:-->|$)/g, '').replace(/<(?:br|hr)\b[^>]*>/gi, '').replace(/<a\b[^>]*\/>/gi, '');
+  for (let previous = ''; previous !== rest; ) {
+    previous = rest;
+    rest = rest.replace(/<([a-z][\w-]*)\b[^>]*>\s*<\/\1\s*>/gi, '');
+  }
+  return rest.trim() === '';
+}
+
+/** A list whose every item is only in-page links (`[x](#anchor)`), possibly nested. */
+function isTocList(tokens: Token[]): boolean {
+  const inlines = tokens.filter((t) => t.type === 'inline');
+  let links = 0;
+  for (const inline of inlines) {
+    let depth = 0;
+    for (const c of inline.children ?? []) {
+      if (c.type === 'link_open') {
+        if (!(c.attrGet('href') ?? '').startsWith('#')) return false;
+        depth++;
+        links++;
+      } else if (c.type === 'link_close') depth--;
+      else if (depth === 0 && c.type !== 'softbreak' && !(c.type === 'text' && TOC_SEPARATORS.test(c.content))) return false;
+    }
+  }
+  return links > 0;
+}
+
+function headingLevel(b: Block): number {
+  return Number(b.tokens[0].tag.slice(1)) || 1;
+}
+
+function isMeaningful(b: Block): boolean {
+  return b.kind === 'content' || b.kind === 'code';
+}
+
+// -------------------------------------------------------------- sections
+
+function buildSections(blocks: Block[], totalLines: number): { intro: Block[]; top: Section[] } {
+  const intro: Block[] = [];
+  const top: Section[] = [];
+  const stack: Section[] = [];
+  for (const b of blocks) {
+    if (b.kind !== 'heading') {
+      (stack.length ? stack[stack.length - 1].own : intro).push(b);
+      continue;
+    }
+    const level = headingLevel(b);
+    while (stack.length && stack[stack.length - 1].level >= level) stack.pop()!.end = b.start;
+    const { title, numbered } = analyzeTitle(b.tokens[1]?.content ?? '');
+    const looksLikeQuestion = numbered || /[?？]\s*$/.test(title) || QUESTION_WORDS.test(title);
+    const section: Section = { level, title, looksLikeQuestion, heading: b, own: [], children: [], end: totalLines };
+    (stack.length ? stack[stack.length - 1].children : top).push(section);
+    stack.push(section);
+  }
+  return { intro, top };
+}
+
+function sectionBlocks(s: Section): Block[] {
+  return [...s.own, ...s.children.flatMap((c) => [c.heading, ...sectionBlocks(c)])];
+}
+
+function hasContent(s: Section): boolean {
+  return s.own.some(isMeaningful) || s.children.some(hasContent);
+}
+
+function flatten(sections: Section[]): Section[] {
+  return sections.flatMap((s) => [s, ...flatten(s.children)]);
+}
+
+/**
+ * The heading level that holds the questions: the level with the most
+ * question-like headings, where own content counts 1 and a numbered or
+ * question-worded title counts 2. Ties go to the shallower level, because
+ * folding deeper headings into a question loses nothing.
+ */
+function questionLevel(sections: Section[]): number {
+  const scores = new Map<number, number>();
+  for (const s of flatten(sections)) {
+    const score = (s.own.some(isMeaningful) ? 1 : 0) + (s.looksLikeQuestion ? 2 : 0);
+    scores.set(s.level, (scores.get(s.level) ?? 0) + score);
+  }
+  let best = Math.min(...scores.keys());
+  for (const [level, score] of scores) {
+    const bestScore = scores.get(best) ?? 0;
+    if (score > bestScore || (score === bestScore && level < best)) best = level;
+  }
+  return best;
+}
+
+/**
+ * Headings above the question level that hold sub-headings are groups. At or
+ * below it a heading is a question that includes its sub-sections, unless
+ * those look like a list of questions: at least two with content, at least
+ * half numbered or question-worded, and the heading's own intro short (≤ 3
+ * lines, no code). A group's intro becomes a question only when substantial
+ * (see introQuestion); a one-line blurb is dropped.
+ */
+function isGroup(s: Section, ctx: Ctx): boolean {
+  if (s.children.length === 0) return false;
+  if (s.level < ctx.questionLevel) return true;
+  const kids = s.children.filter(hasContent);
+  if (kids.length < 2 || kids.filter((k) => k.looksLikeQuestion).length * 2 < kids.length) return false;
+  const own = s.own.filter(isMeaningful);
+  return !own.some((b) => b.kind === 'code') && countTextLines(own, ctx.lines) <= 3;
+}
+
+/** A table-of-contents section ("目录" with its link list) shows nothing worth a question. */
+function isTocSection(s: Section): boolean {
+  if (s.children.length > 0) return false;
+  const rest = s.own.filter((b) => b.kind !== 'decoration');
+  if (rest.length === 0) return false;
+  if (rest.every((b) => b.kind === 'toc')) return true;
+  return TOC_TITLE.test(s.title) && rest.every((b) => b.kind === 'toc' || /_list_open$/.test(b.tokens[0].type));
+}
+
+function addSection(parent: ExtractedGroup, s: Section, ctx: Ctx): void {
+  if (isTocSection(s)) return;
+  if (isGroup(s, ctx)) {
+    const group = toGroup(s, ctx);
+    if (group.questions.length || group.groups.length) parent.groups.push(group);
+    return;
+  }
+  // An empty leaf above the question level is an unfilled group, not a question.
+  if (s.children.length === 0 && s.level < ctx.questionLevel && !hasContent(s)) return;
+  const question = sectionQuestion(s, ctx);
+  if (question) parent.questions.push(question);
+}
+
+function toGroup(s: Section, ctx: Ctx): ExtractedGroup {
+  const title = s.title || fallbackTitle(sectionBlocks(s)) || ctx.rootTitle;
+  const group: ExtractedGroup = { title, line: s.heading.start + 1 + ctx.offset, groups: [], questions: [] };
+  const introEnd = s.children[0]?.heading.start ?? s.end;
+  const intro = introQuestion([{ start: s.heading.end, end: introEnd, blocks: s.own }], title, ctx);
+  if (intro) group.questions.push(intro);
+  for (const child of s.children) addSection(group, child, ctx);
+  return group;
+}
+
+function sectionQuestion(s: Section, ctx: Ctx): ExtractedQuestion | undefined {
+  const blocks = sectionBlocks(s);
+  const text = cutRun({ start: s.heading.end, end: s.end, blocks }, ctx.lines);
+  if (!s.title && !text.markdown) return undefined;
+  const line = s.heading.start + 1 + ctx.offset;
+  const title = s.title || fallbackTitle(blocks) || ctx.rootTitle;
+  return { title, markdown: text.markdown, line, bodyLine: text.markdown ? text.first + 1 + ctx.offset : line + 1 };
+}
+
+/**
+ * Content before the first heading (or between a title and its first
+ * sub-heading) becomes a question named after its group only when it is
+ * substantial: more than one block, or any code. A one-paragraph blurb
+ * ("本文整理了…") is dropped.
+ */
+function introQuestion(runs: Run[], title: string, ctx: Ctx): ExtractedQuestion | undefined {
+  const meaningful = runs.flatMap((r) => r.blocks.filter(isMeaningful));
+  if (meaningful.length < 2 && !meaningful.some((b) => b.kind === 'code')) return undefined;
+  return joinedQuestion(runs, title, undefined, ctx);
+}
+
+function joinedQuestion(runs: Run[], title: string, line: number | undefined, ctx: Ctx): ExtractedQuestion | undefined {
+  const parts = runs.map((r) => cutRun(r, ctx.lines)).filter((p) => p.markdown);
+  if (parts.length === 0) return undefined;
+  const bodyLine = parts[0].first + 1 + ctx.offset;
+  return { title, markdown: parts.map((p) => p.markdown).join('\n\n'), line: line ?? bodyLine, bodyLine };
+}
+
+// ------------------------------------------------------------- text cuts
+
+/** Source lines of a run, without leading/trailing decoration (rules, anchors, TOCs) and blank lines. */
+function cutRun(run: Run, lines: string[]): { markdown: string; first: number } {
+  let start = run.start;
+  let end = run.end;
+  const blocks = run.blocks.filter((b) => b.start >= run.start && b.end <= run.end);
+  let i = 0;
+  while (i < blocks.length && !isMeaningful(blocks[i]) && blocks[i].kind !== 'heading') start = Math.max(start, blocks[i++].end);
+  for (let k = blocks.length - 1; k >= i && !isMeaningful(blocks[k]) && blocks[k].kind !== 'heading'; k--) end = Math.min(end, blocks[k].start);
+  if (i === blocks.length && blocks.length > 0) return { markdown: '', first: start };
+  return trimBlankLines(lines, start, end);
+}
+
+function trimBlankLines(lines: string[], start: number, end: number): { markdown: string; first: number } {
+  let a = start;
+  let b = Math.min(end, lines.length);
+  while (a < b && lines[a].trim() === '') a++;
+  while (b > a && lines[b - 1].trim() === '') b--;
+  return { markdown: lines.slice(a, b).join('\n'), first: a };
+}
+
+function countTextLines(blocks: Block[], lines: string[]): number {
+  return blocks.reduce((n, b) => n + lines.slice(b.start, b.end).filter((l) => l.trim() !== '').length, 0);
+}
+
+// ----------------------------------------------------------------- titles
+
+function analyzeTitle(raw: string): { title: string; numbered: boolean } {
+  const children = sharedMarkdownParser().parseInline(protectDunders(raw), {})[0]?.children ?? [];
+  let title = plainText(children).replace(/\s+/g, ' ').trim();
+  let numbered = false;
+  for (let round = 0; round < 3; round++) {
+    const stripped = stripNumbering(title);
+    if (stripped === title) break;
+    numbered = true;
+    title = stripped;
+  }
+  return { title: title.replace(/\s*[:：]+$/, '').trim(), numbered };
+}
+
+function stripNumbering(text: string): string {
+  for (const re of NUMBERING) {
+    const m = re.exec(text);
+    if (m && m[0].length > 0) return text.slice(m[0].length).trim();
+  }
+  return text;
+}
+
+/** `__init__` outside code would parse as bold "init"; Python titles mean the dunder. */
+function protectDunders(raw: string): string {
+  return raw
+    .split(/(`+[^`]*`+)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(^|[^\w\\])(__\w+?__)(?!\w)/g, (_m, pre: string, d: string) => pre + d.replace(/_/g, '\\_'))))
+    .join('');
+}
+
+function plainText(children: Token[]): string {
+  return children
+    .map((c) => {
+      if (c.type === 'text' || c.type === 'code_inline' || c.type === 'text_special' || c.type === 'image') return c.content;
+      return c.type === 'softbreak' || c.type === 'hardbreak' ? ' ' : '';
+    })
+    .join('');
+}
+
+/** A title for an empty heading: the first line of text (or code) in its section. */
+function fallbackTitle(blocks: Block[]): string {
+  for (const b of blocks) {
+    for (const t of b.tokens) {
+      const text = t.type === 'inline' ? analyzeTitle(t.content.split('\n')[0]).title : t.type === 'fence' || t.type === 'code_block' ? firstLine(t.content) : '';
+      if (text) return truncate(text);
+    }
+  }
+  return '';
+}
+
+function firstLine(text: string): string {
+  return text.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
+}
+
+function truncate(text: string): string {
+  const chars = [...text];
+  return chars.length <= TITLE_MAX ? text : `${chars.slice(0, TITLE_MAX).join('').trimEnd()}…`;
+}
+
+// ------------------------------------------------ files without headings
+
+interface NumberedLine {
+  number: number;
+  title: string;
+  /** 0-based line of the numbered line. */
+  line: number;
+  /** Lines [line + 1, itemEnd) belong to the list item and are indented under it. */
+  itemEnd: number;
+}
+
+/**
+ * A file without headings: numbered question lines (`1. 内存泄漏` followed by
+ * its answer, as separate lists or one list with indented answers, or
+ * paragraphs like `1、…` / `**1.** …`) give one question each; numbers must
+ * run 1, 2, 3… so an answer's own numbered list is not mistaken for
+ * questions. Otherwise the whole body is one question named after the file.
+ */
+function flatQuestions(runs: Run[], titled: Section | undefined, ctx: Ctx): ExtractedQuestion[] {
+  const main = runs[runs.length - 1];
+  const numbered = pickSequence(numberedLines(main.blocks));
+  if (numbered.length < 2) {
+    const line = titled ? titled.heading.start + 1 + ctx.offset : undefined;
+    const whole = joinedQuestion(runs, ctx.rootTitle, line, ctx);
+    return whole ? [whole] : [];
+  }
+  const introRuns = [...runs.slice(0, -1), { ...main, end: numbered[0].line, blocks: main.blocks.filter((b) => b.start < numbered[0].line) }];
+  const intro = introQuestion(introRuns, ctx.rootTitle, ctx);
+  const questions = numbered.map((n, i) => numberedQuestion(n, numbered[i + 1]?.line ?? main.end, ctx));
+  return intro ? [intro, ...questions] : questions;
+}
+
+function numberedQuestion(n: NumberedLine, next: number, ctx: Ctx): ExtractedQuestion {
+  const inItem = dedent(ctx.lines.slice(n.line + 1, n.itemEnd));
+  const lines = [...inItem, ...ctx.lines.slice(n.itemEnd, next)];
+  const text = trimBlankLines(lines, 0, lines.length);
+  const line = n.line + 1 + ctx.offset;
+  const title = n.title || truncate(firstLine(text.markdown)) || ctx.rootTitle;
+  return { title, markdown: text.markdown, line, bodyLine: text.markdown ? line + 1 + text.first : line + 1 };
+}
+
+function dedent(lines: string[]): string[] {
+  const indents = lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)![0].length);
+  const cut = indents.length ? Math.min(...indents) : 0;
+  return lines.map((l) => l.slice(Math.min(cut, /^[ \t]*/.exec(l)![0].length)));
+}
+
+function numberedLines(blocks: Block[]): NumberedLine[] {
+  const out: NumberedLine[] = [];
+  blocks.forEach((b, i) => {
+    const first = b.tokens[0];
+    if (first.type === 'ordered_list_open') out.push(...listItemLines(b, blocks[i + 1]));
+    else if (first.type === 'paragraph_open' && b.tokens[1]?.type === 'inline') {
+      const line = paragraphLine(b.tokens[1], b.start);
+      if (line) out.push(line);
+    }
+  });
+  return out;
+}
+
+/** `1、问题` or `**1.** 问题` on the first line of a paragraph. */
+function paragraphLine(inline: Token, start: number): NumberedLine | undefined {
+  const firstRaw = inline.content.split('\n')[0];
+  const plain = plainText(sharedMarkdownParser().parseInline(protectDunders(firstRaw), {})[0]?.children ?? []).trim();
+  const m = NUMBER_OF_LINE.exec(plain);
+  if (!m || plain.length > NUMBERED_TITLE_MAX) return undefined;
+  return { number: Number(m[1] ?? m[2]), title: analyzeTitle(firstRaw).title, line: start, itemEnd: start + 1 };
+}
+
+/** Items of a top-level ordered list that carry an answer: nested content, or non-list content right after the list. */
+function listItemLines(list: Block, next: Block | undefined): NumberedLine[] {
+  const items = list.tokens.filter((t) => t.type === 'list_item_open' && t.level === 1 && t.map);
+  const followedByText = next !== undefined && !/_list_open$/.test(next.tokens[0].type) && next.kind !== 'heading';
+  const out: NumberedLine[] = [];
+  items.forEach((item, k) => {
+    const at = list.tokens.indexOf(item);
+    const para = list.tokens[at + 1];
+    const inline = list.tokens[at + 2];
+    if (para?.type !== 'paragraph_open' || inline?.type !== 'inline' || !para.map) return;
+    const [start, end] = item.map!;
+    const title = inline.content.split('\n')[0];
+    const hasMore = inline.content.includes('\n') || ctxHasNested(list.tokens, at);
+    const isLast = k === items.length - 1;
+    if (!(hasMore || (isLast && followedByText)) || title.length > NUMBERED_TITLE_MAX) return;
+    out.push({ number: Number.parseInt(item.info, 10), title: analyzeTitle(title).title, line: para.map[0], itemEnd: isLast ? Math.min(end, list.end) : end });
+    void start;
+  });
+  return out;
+}
+
+/** Whether the item opened at `at` holds more blocks than its first paragraph. */
+function ctxHasNested(tokens: Token[], at: number): boolean {
+  for (let j = at + 4; j < tokens.length; j++) {
+    if (tokens[j].type === 'list_item_close' && tokens[j].level === 1) return false;
+    if (tokens[j].level === 2 && tokens[j].nesting !== -1) return true;
+  }
+  return false;
+}
+
+/** Keeps the numbered lines that count 1, 2, 3… (or 0, 1, 2…) in order. */
+function pickSequence(candidates: NumberedLine[]): NumberedLine[] {
+  const out: NumberedLine[] = [];
+  let expected: number | undefined;
+  for (const c of candidates) {
+    if (!Number.isFinite(c.number)) continue;
+    if (expected === undefined ? c.number <= 1 : c.number === expected) {
+      out.push(c);
+      expected = c.number + 1;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,198 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import type { NoteProblem, NotesCollection, Question, Topic } from './model';
+import { decodeNoteBytes } from './decodeText';
+import { parseNoteFile } from './parseNoteFile';
+
+/**
+ * Loading is split in three so the editor can index large folders in the
+ * background and re-parse only the file that changed:
+ *   listNoteFiles → parseFileContribution (per file, cached) → assembleTopics.
+ */
+
+export interface LoadOptions {
+  /** Files larger than this are skipped with a message. */
+  maxFileBytes?: number;
+  /** Ids are made from paths relative to this folder (defaults to the loaded path's parent). */
+  idBase?: string;
+}
+
+/** What one file adds to the tree. */
+export interface FileContribution {
+  /** Absolute path. */
+  file: string;
+  question?: Question;
+  group?: Topic;
+  topicMeta?: { id?: string; title?: string; order?: number };
+  problems: NoteProblem[];
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+const MARKDOWN = /\.(md|markdown)$/i;
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode', '.idea']);
+const naturalOrder = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+
+export function isNoteFile(path: string): boolean {
+  return MARKDOWN.test(path);
+}
+
+/** Every Markdown file under a folder, in reading order (natural sort, folders walked in place). */
+export function listNoteFiles(dir: string, problems: NoteProblem[] = []): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(d).sort(naturalOrder);
+    } catch (err) {
+      problems.push({ file: d, line: 0, severity: 'error', message: `cannot read folder: ${(err as Error).message}` });
+      return;
+    }
+    for (const name of names) {
+      if (name.startsWith('.') || SKIPPED_DIRS.has(name)) continue;
+      const full = join(d, name);
+      let isDir = false;
+      try {
+        isDir = statSync(full).isDirectory();
+      } catch {
+        continue;
+      }
+      if (isDir) walk(full);
+      else if (MARKDOWN.test(name)) out.push(full);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Reads and parses one file. Unreadable, binary, huge or mis-encoded files become problems. */
+export function parseFileContribution(file: string, idBase: string, maxBytes = DEFAULT_MAX_FILE_BYTES): FileContribution {
+  const problems: NoteProblem[] = [];
+  let text: string;
+  try {
+    const size = statSync(file).size;
+    if (size > maxBytes) {
+      return { file, problems: [{ file, line: 0, severity: 'warning', message: `skipped: ${formatMB(size)} is over the ${formatMB(maxBytes)} limit` }] };
+    }
+    const decoded = decodeNoteBytes(readFileSync(file));
+    if (!decoded.ok) return { file, problems: [{ file, line: 0, severity: 'warning', message: `skipped: ${decoded.message}` }] };
+    text = decoded.text;
+  } catch (err) {
+    return { file, problems: [{ file, line: 0, severity: 'warning', message: `skipped: cannot read file (${(err as Error).message})` }] };
+  }
+  const dirId = idFor(idBase, dirname(file));
+  const parsed = parseNoteFile(text, idFor(idBase, file), dirId);
+  for (const p of parsed.problems) problems.push({ ...p, file });
+  if (parsed.question) parsed.question.source.file = file;
+  if (parsed.group) setSourceFile(parsed.group, file);
+  return { file, question: parsed.question, group: parsed.group, topicMeta: parsed.topicMeta, problems };
+}
+
+/**
+ * Builds the topic tree of a source folder from its files' contributions.
+ * Folders become topics; a file in our format is a question of its folder's
+ * topic; any other file is a group of its own unless it holds a single question.
+ */
+export function assembleTopics(root: string, contributions: Iterable<FileContribution>, idBase: string): Topic[] {
+  const folders = new Map<string, Topic>();
+  const rootTopic = emptyTopic(idFor(idBase, root), titleFromName(basename(root)), 0);
+  folders.set(root, rootTopic);
+  const folderTopic = (dir: string): Topic => {
+    const existing = folders.get(dir);
+    if (existing) return existing;
+    if (dirname(dir) === dir || !dir.startsWith(root)) return rootTopic;
+    const parent = folderTopic(dirname(dir));
+    const topic = emptyTopic(idFor(idBase, dir), titleFromName(basename(dir)), parent.topics.length);
+    parent.topics.push(topic);
+    folders.set(dir, topic);
+    return topic;
+  };
+  const sorted = [...contributions].sort((a, b) => comparePaths(a.file, b.file));
+  for (const c of sorted) {
+    const topic = folderTopic(dirname(c.file));
+    if (c.topicMeta) {
+      if (c.topicMeta.id) topic.id = c.topicMeta.id;
+      if (c.topicMeta.title) topic.title = c.topicMeta.title;
+      if (c.topicMeta.order !== undefined) topic.order = c.topicMeta.order;
+    } else if (c.question) {
+      topic.questions.push({ ...c.question });
+    } else if (c.group && hasContent(c.group)) {
+      if (c.group.topics.length === 0 && c.group.questions.length === 1) topic.questions.push({ ...c.group.questions[0] });
+      else topic.topics.push({ ...c.group, order: topic.topics.length });
+    }
+  }
+  for (const [, topic] of folders) {
+    for (const q of topic.questions) q.topicId = topic.id;
+    topic.topics.sort((a, b) => a.order - b.order);
+  }
+  const pruned = prune(rootTopic);
+  if (!pruned) return [];
+  // A folder that holds only sub-folders shows them as top-level topics.
+  return pruned.questions.length === 0 ? pruned.topics : [pruned];
+}
+
+/** Reads a Markdown file or folder into topics. Problems are collected, never thrown. */
+export function loadNotes(path: string, options: LoadOptions = {}): NotesCollection {
+  let isFile: boolean;
+  try {
+    isFile = statSync(path).isFile();
+  } catch {
+    return { topics: [], problems: [{ file: path, line: 0, severity: 'error', message: `notes source not found: ${path}` }] };
+  }
+  const idBase = options.idBase ?? dirname(path);
+  const problems: NoteProblem[] = [];
+  if (isFile) {
+    const c = parseFileContribution(path, idBase, options.maxFileBytes);
+    problems.push(...c.problems);
+    if (c.group && hasContent(c.group)) return { topics: [c.group], problems };
+    const topics = c.question ? [{ ...emptyTopic(idFor(idBase, path), titleFromName(basename(path)), 0), questions: [c.question] }] : [];
+    return { topics, problems };
+  }
+  const contributions = listNoteFiles(path, problems).map((f) => parseFileContribution(f, idBase, options.maxFileBytes));
+  for (const c of contributions) problems.push(...c.problems);
+  return { topics: assembleTopics(path, contributions, idBase), problems };
+}
+
+function prune(topic: Topic): Topic | undefined {
+  topic.topics = topic.topics.map(prune).filter((t): t is Topic => !!t);
+  return topic.questions.length > 0 || topic.topics.length > 0 ? topic : undefined;
+}
+
+function comparePaths(a: string, b: string): number {
+  const pa = a.split(sep);
+  const pb = b.split(sep);
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    if (pa[i] !== pb[i]) {
+      // Files of a folder come before its sub-folders' files, as a reader expects.
+      if (i === pa.length - 1 && i < pb.length - 1) return -1;
+      if (i === pb.length - 1 && i < pa.length - 1) return 1;
+      return naturalOrder(pa[i], pb[i]);
+    }
+  }
+  return pa.length - pb.length;
+}
+
+function setSourceFile(topic: Topic, file: string): void {
+  for (const q of topic.questions) q.source.file = file;
+  for (const t of topic.topics) setSourceFile(t, file);
+}
+
+function hasContent(topic: Topic): boolean {
+  return topic.questions.length > 0 || topic.topics.some(hasContent);
+}
+
+function emptyTopic(id: string, title: string, order: number): Topic {
+  return { id, title, order, questions: [], topics: [] };
+}
+
+function idFor(idBase: string, path: string): string {
+  return relative(idBase, path).split(sep).join('/') || basename(path);
+}
+
+function formatMB(bytes: number): string {
+  return `${(bytes / 1048576).toFixed(1)} MB`;
+}
+
+/** "01-python-basics" → "python-basics"; keeps names without numbering as they are. */
+export function titleFromName(name: string): string {
+  return name.replace(/\.(md|markdown)$/i, '').replace(/^\d+[-_.\s]+/, '') || name;
+}

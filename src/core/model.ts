@@ -1,0 +1,78 @@
+// The plain data every layer shares. Nothing here knows about VS Code.
+
+export type Difficulty = 'easy' | 'medium' | 'hard';
+
+export interface CodeExample {
+  /** Lower-case fence language, e.g. "python"; "" when the fence had none. */
+  language: string;
+  code: string;
+  /** True when `cli check` executes it and the UI may offer it as a runnable scratch file. */
+  runnable: boolean;
+  /** Stdout the note shows for this example (an `output` block right after it). */
+  expectedOutput?: string;
+  /** 1-based line of the opening fence in the source file. */
+  line: number;
+}
+
+export interface SourceLocation {
+  /** Path as given to the parser (relative for bundled notes, absolute for user notes). */
+  file: string;
+  /** 1-based line where the question starts. */
+  line: number;
+  /** 1-based line where `markdown` starts, so problems inside an answer name the right line. */
+  bodyLine: number;
+}
+
+export interface Question {
+  id: string;
+  title: string;
+  /** Id of the topic that holds it. */
+  topicId: string;
+  tags: string[];
+  /** English terms and aliases that should find this question. */
+  keywords: string[];
+  difficulty?: Difficulty;
+  /** The answer, Markdown without front matter. */
+  markdown: string;
+  examples: CodeExample[];
+  source: SourceLocation;
+}
+
+export interface Topic {
+  id: string;
+  title: string;
+  order: number;
+  questions: Question[];
+  /** Nested groups, e.g. a user file with sections that only hold deeper headings. */
+  topics: Topic[];
+}
+
+export interface NoteProblem {
+  file: string;
+  line: number;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export interface NotesCollection {
+  topics: Topic[];
+  problems: NoteProblem[];
+}
+
+/** Depth-first list of every question in a collection, in tree order. */
+export function allQuestions(topics: readonly Topic[]): Question[] {
+  const out: Question[] = [];
+  const walk = (ts: readonly Topic[]) => {
+    for (const t of ts) {
+      out.push(...t.questions);
+      walk(t.topics);
+    }
+  };
+  walk(topics);
+  return out;
+}
+
+/** Number of questions in a topic including its nested groups. */
+export function countQuestions(topic: Topic): number {
+  return topic.questions.length + topic.topics.reduce((n, t) => n + countQuestions(t), 0);
+}

@@ -1,0 +1,100 @@
+import type { Difficulty, NoteProblem, Question, Topic } from './model';
+import { listField, splitFrontMatter, stringField } from './frontMatter';
+import { extractExamples } from './extractExamples';
+import { extractQuestions, type ExtractedGroup } from './extractQuestions';
+
+export interface ParsedNoteFile {
+  /** A file in the bundled format: front matter with id and title, the file is one question. */
+  question?: Question;
+  /** Any other Markdown: the questions a reader sees, grouped as the file groups them. */
+  group?: Topic;
+  /** Present for `_topic.md` files: metadata for the folder's topic. */
+  topicMeta?: { id?: string; title?: string; order?: number };
+  problems: NoteProblem[];
+}
+
+const DIFFICULTIES: readonly Difficulty[] = ['easy', 'medium', 'hard'];
+
+/** Parses one Markdown file. `file` is only used for ids and messages; nothing is read here. */
+export function parseNoteFile(text: string, file: string, topicId: string): ParsedNoteFile {
+  const problems: NoteProblem[] = [];
+  const fm = splitFrontMatter(text);
+  if (fm.error) problems.push({ file, line: 1, severity: 'error', message: fm.error });
+  const baseName = file.split(/[\\/]/).pop() ?? file;
+
+  if (baseName === '_topic.md') {
+    const order = Number(fm.data.order);
+    return {
+      topicMeta: { id: stringField(fm.data, 'id'), title: stringField(fm.data, 'title'), order: Number.isFinite(order) ? order : undefined },
+      problems,
+    };
+  }
+
+  const id = stringField(fm.data, 'id');
+  const title = stringField(fm.data, 'title');
+  const tags = [...listField(fm.data, 'tags'), ...listField(fm.data, 'categories')];
+  const keywords = [...listField(fm.data, 'keywords'), ...listField(fm.data, 'aliases')];
+
+  if (id && title) {
+    const difficultyRaw = stringField(fm.data, 'difficulty');
+    const difficulty = DIFFICULTIES.find((d) => d === difficultyRaw);
+    if (difficultyRaw && !difficulty) {
+      problems.push({ file, line: 1, severity: 'warning', message: `unknown difficulty "${difficultyRaw}" (use easy, medium or hard)` });
+    }
+    const markdown = fm.body.trim();
+    if (!markdown) problems.push({ file, line: fm.bodyLineOffset + 1, severity: 'error', message: `question "${id}" has an empty answer` });
+    return {
+      question: {
+        id, title, topicId, tags, keywords, difficulty,
+        markdown: fm.body,
+        examples: extractExamples(fm.body, fm.bodyLineOffset),
+        source: { file, line: 1, bodyLine: fm.bodyLineOffset + 1 },
+      },
+      problems,
+    };
+  }
+
+  const fileTitle = title ?? baseName.replace(/\.(md|markdown)$/i, '').replace(/^\d+[-_.\s]+/, '') ?? baseName;
+  const extracted = extractQuestions(fm.body, { fileTitle, lineOffset: fm.bodyLineOffset });
+  const group = toTopic(extracted, `${file}`, file, { tags, keywords }, 0);
+  if (title) group.title = title;
+  return { group, problems };
+}
+
+function toTopic(group: ExtractedGroup, topicId: string, file: string, meta: { tags: string[]; keywords: string[] }, order: number): Topic {
+  const usedIds = new Set<string>();
+  const build = (g: ExtractedGroup, id: string, ord: number): Topic => ({
+    id,
+    title: g.title,
+    order: ord,
+    questions: g.questions.map((q) => {
+      const qid = uniqueId(`${file}#${slugify(q.title)}`, usedIds);
+      const body = q.markdown;
+      return {
+        id: qid,
+        title: q.title,
+        topicId: id,
+        tags: meta.tags,
+        keywords: meta.keywords,
+        markdown: body,
+        examples: extractExamples(body, q.line),
+        source: { file, line: q.line, bodyLine: q.line + 1 },
+      };
+    }),
+    topics: g.groups.map((child, i) => build(child, uniqueId(`${id}/${slugify(child.title)}`, usedIds), i)),
+  });
+  return build(group, topicId, order);
+}
+
+function uniqueId(base: string, used: Set<string>): string {
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}~${n}`;
+  used.add(id);
+  return id;
+}
+
+/** Keeps letters of every script so Chinese titles give readable ids. */
+export function slugify(title: string): string {
+  const slug = title.toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+  return slug.slice(0, 80) || 'section';
+}

@@ -1,0 +1,15 @@
+import type { Topic } from './model';
+import type { SearchDoc } from './search';
+
+/** Flattens topics into the documents the search index is built from. */
+export function searchDocsFor(topics: readonly Topic[], pathPrefix: string[] = []): SearchDoc[] {
+  const docs: SearchDoc[] = [];
+  for (const t of topics) {
+    const path = [...pathPrefix, t.title];
+    for (const q of t.questions) {
+      docs.push({ id: q.id, title: q.title, topic: path.join(' / '), tags: q.tags, keywords: q.keywords, body: q.markdown });
+    }
+    docs.push(...searchDocsFor(t.topics, path));
+  }
+  return docs;
+}

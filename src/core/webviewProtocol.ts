@@ -1,0 +1,44 @@
+// Messages the answer webview may send. Anything else is rejected on arrival.
+
+export type WebviewMessage =
+  | { type: 'ready'; questionId: string }
+  | { type: 'openExample'; questionId: string; index: number }
+  | { type: 'copyExample'; questionId: string; index: number }
+  | { type: 'openQuestion'; id: string }
+  | { type: 'openLink'; questionId: string; href: string }
+  | { type: 'navigate'; direction: 'next' | 'previous' };
+
+/** State the webview keeps so the panel can be restored after a reload. */
+export interface AnswerViewState {
+  questionId: string;
+}
+
+const MAX_TEXT = 2048;
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_TEXT;
+const isIndex = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 10_000;
+
+export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const m = raw as Record<string, unknown>;
+  switch (m.type) {
+    case 'ready':
+      return isText(m.questionId) ? { type: 'ready', questionId: m.questionId } : undefined;
+    case 'openExample':
+    case 'copyExample':
+      return isText(m.questionId) && isIndex(m.index) ? { type: m.type, questionId: m.questionId, index: m.index } : undefined;
+    case 'openQuestion':
+      return isText(m.id) ? { type: 'openQuestion', id: m.id } : undefined;
+    case 'openLink':
+      return isText(m.questionId) && isText(m.href) ? { type: 'openLink', questionId: m.questionId, href: m.href } : undefined;
+    case 'navigate':
+      return m.direction === 'next' || m.direction === 'previous' ? { type: 'navigate', direction: m.direction } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+export function parseViewState(raw: unknown): AnswerViewState | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const id = (raw as Record<string, unknown>).questionId;
+  return isText(id) ? { questionId: id } : undefined;
+}

@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import { ANSWER_PANEL_TYPE, Commands, TOPICS_VIEW_ID } from './constants';
+import { NotesService } from './notesService';
+import { TopicsTreeProvider, type TreeNode } from './views/topicsTree';
+import { AnswerPanel } from './views/answerPanel';
+import { searchCommand, searchPicks } from './commands/searchQuestions';
+import { openExampleCommand } from './commands/openExample';
+
+/** What activate() returns: a small surface the integration tests use to see what the user sees. */
+export interface InterviewNotesApi {
+  notes: NotesService;
+  tree: TopicsTreeProvider;
+  answers: AnswerPanel;
+  searchPicks: typeof searchPicks;
+  activationMs: number;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<InterviewNotesApi> {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('Interview Notes', { log: true });
+  const notes = new NotesService(context.extensionUri, log);
+  const tree = new TopicsTreeProvider(notes);
+  const answers = new AnswerPanel(context.extensionUri, notes, log);
+  const view = vscode.window.createTreeView<TreeNode>(TOPICS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const open = (id: string) => answers.show(id);
+
+  context.subscriptions.push(
+    log,
+    notes,
+    tree,
+    answers,
+    view,
+    vscode.window.registerWebviewPanelSerializer(ANSWER_PANEL_TYPE, answers),
+    vscode.commands.registerCommand(Commands.openQuestion, (id: unknown) => (typeof id === 'string' ? open(id) : false)),
+    vscode.commands.registerCommand(Commands.search, (query?: unknown) => searchCommand(notes, open, typeof query === 'string' ? query : '')),
+    vscode.commands.registerCommand(Commands.openExample, (arg?: unknown, index?: unknown) => openExampleCommand(notes, arg, index)),
+    vscode.commands.registerCommand(Commands.refresh, () => notes.load()),
+    vscode.commands.registerCommand(Commands.nextQuestion, () => answers.step(1)),
+    vscode.commands.registerCommand(Commands.previousQuestion, () => answers.step(-1)),
+  );
+
+  await notes.load();
+  if (notes.error) {
+    view.message = vscode.l10n.t('The bundled notes could not be loaded: {0}', notes.error);
+  }
+  const activationMs = performance.now() - started;
+  log.info(`activated in ${activationMs.toFixed(1)} ms`);
+  return { notes, tree, answers, searchPicks, activationMs };
+}
+
+export function deactivate(): void {}

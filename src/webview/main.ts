@@ -1,0 +1,46 @@
+// Runs inside the answer webview. It only forwards clicks as typed messages;
+// the extension validates them and does the work.
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const questionId = document.body.dataset.questionId ?? '';
+vscode.setState({ questionId });
+vscode.postMessage({ type: 'ready', questionId });
+
+document.addEventListener('click', (event) => {
+  const target = event.target instanceof Element ? event.target : null;
+  if (!target) return;
+  const button = target.closest<HTMLElement>('[data-action]');
+  if (button) {
+    event.preventDefault();
+    const action = button.dataset.action;
+    if (action === 'openExample' || action === 'copyExample') {
+      vscode.postMessage({ type: action, questionId, index: Number(button.dataset.example) });
+      if (action === 'copyExample') flash(button);
+    } else if (action === 'next' || action === 'previous') {
+      vscode.postMessage({ type: 'navigate', direction: action });
+    }
+    return;
+  }
+  const link = target.closest<HTMLAnchorElement>('a[data-question], a[data-href]');
+  if (link) {
+    event.preventDefault();
+    if (link.dataset.question) vscode.postMessage({ type: 'openQuestion', id: link.dataset.question });
+    else if (link.dataset.href) vscode.postMessage({ type: 'openLink', questionId, href: link.dataset.href });
+  }
+});
+
+document.addEventListener('keydown', (event) => {
+  if (event.altKey && event.key === 'ArrowRight') vscode.postMessage({ type: 'navigate', direction: 'next' });
+  if (event.altKey && event.key === 'ArrowLeft') vscode.postMessage({ type: 'navigate', direction: 'previous' });
+});
+
+function flash(button: HTMLElement): void {
+  button.classList.add('done');
+  setTimeout(() => button.classList.remove('done'), 1200);
+}

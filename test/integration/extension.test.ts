@@ -1,0 +1,133 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { InterviewNotesApi } from '../../src/extension';
+import type { TreeNode } from '../../src/views/topicsTree';
+import { activateExtension, answerTabs, closeAllEditors, waitFor } from './helpers';
+
+describe('Python Interview Notes in a real VS Code', () => {
+  let api: InterviewNotesApi;
+
+  before(async () => {
+    api = await activateExtension();
+    await vscode.commands.executeCommand('workbench.view.extension.interviewNotes');
+  });
+
+  afterEach(closeAllEditors);
+
+  it('contributes its commands', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['interviewNotes.search', 'interviewNotes.openExample', 'interviewNotes.refresh', 'interviewNotes.nextQuestion']) {
+      assert.ok(commands.includes(id), `missing command ${id}`);
+    }
+  });
+
+  it('lists topics with question counts, and questions under them', async () => {
+    const roots = api.tree.getChildren();
+    assert.ok(roots.length >= 2, `expected several topics, got ${roots.length}`);
+    const titles = roots.map((n) => (n.kind === 'topic' ? n.topic.title : ''));
+    assert.ok(titles.includes('Python 基础'), `topics: ${titles.join(', ')}`);
+    assert.ok(titles.includes('内存管理与垃圾回收'), `topics: ${titles.join(', ')}`);
+
+    const basics = roots.find((n) => n.kind === 'topic' && n.topic.title === 'Python 基础') as Extract<TreeNode, { kind: 'topic' }>;
+    const topicItem = api.tree.getTreeItem(basics);
+    const questions = api.tree.getChildren(basics);
+    assert.equal(topicItem.description, String(questions.length));
+    assert.equal(topicItem.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    assert.ok(questions.length >= 10);
+
+    const first = questions[0] as Extract<TreeNode, { kind: 'question' }>;
+    const item = api.tree.getTreeItem(first);
+    assert.equal(item.label, first.question.title);
+    assert.equal(item.command?.command, 'interviewNotes.openQuestion');
+    assert.ok(item.tooltip instanceof vscode.MarkdownString && item.tooltip.value.length > first.question.title.length, 'tooltip shows the answer’s first lines');
+  });
+
+  it('opens a question’s rendered answer in one reused webview panel', async () => {
+    const [a, b] = api.notes.allIds();
+    await vscode.commands.executeCommand('interviewNotes.openQuestion', a);
+    const qa = api.notes.get(a)!.question;
+    const html = await waitFor(() => (api.answers.currentQuestionId === a ? api.answers.html : undefined), 'answer html');
+    assert.match(html, new RegExp(`<h1 class="question-title">${escapeRegExp(escapeHtml(qa.title))}</h1>`));
+    assert.match(html, /<h2 id="要点">要点<\/h2>/);
+    assert.match(html, /Content-Security-Policy" content="default-src 'none'; [^"]*script-src 'nonce-[A-Za-z0-9]+'/);
+    assert.doesNotMatch(html, /<script(?![^>]*nonce=)/, 'every script carries the nonce');
+    assert.equal(answerTabs().length, 1);
+    assert.equal(answerTabs()[0].label, qa.title);
+
+    await vscode.commands.executeCommand('interviewNotes.openQuestion', b);
+    await waitFor(() => api.answers.currentQuestionId === b, 'second answer');
+    assert.equal(answerTabs().length, 1, 'the panel is reused, not duplicated');
+    assert.equal(answerTabs()[0].label, api.notes.get(b)!.question.title);
+  });
+
+  it('moves to the next and previous question', async () => {
+    const ids = api.notes.allIds();
+    await vscode.commands.executeCommand('interviewNotes.openQuestion', ids[3]);
+    await vscode.commands.executeCommand('interviewNotes.nextQuestion');
+    assert.equal(api.answers.currentQuestionId, ids[4]);
+    await vscode.commands.executeCommand('interviewNotes.previousQuestion');
+    await vscode.commands.executeCommand('interviewNotes.previousQuestion');
+    assert.equal(api.answers.currentQuestionId, ids[2]);
+    assert.match(api.answers.html ?? '', new RegExp(`>3 / ${ids.length}<`));
+  });
+
+  it('renders Python examples highlighted with scratch and copy buttons', async () => {
+    const id = api.notes.allIds().find((i) => api.notes.get(i)!.question.examples.some((e) => e.runnable))!;
+    await vscode.commands.executeCommand('interviewNotes.openQuestion', id);
+    const html = await waitFor(() => (api.answers.currentQuestionId === id ? api.answers.html : undefined), 'answer html');
+    assert.match(html, /<code class="hljs language-python">[\s\S]*<span class="hljs-/);
+    assert.match(html, /data-action="openExample" data-example="0">Open as Scratch File<\/button>/);
+    assert.match(html, /data-action="copyExample" data-example="0">Copy<\/button>/);
+  });
+
+  it('search finds the question by its title and opens it on Enter', async () => {
+    const id = api.notes.allIds()[5];
+    const { question } = api.notes.get(id)!;
+    const picks = api.searchPicks(api.notes, question.title);
+    assert.equal(picks[0]?.id, id);
+    assert.equal(picks[0]?.label, question.title);
+
+    void vscode.commands.executeCommand('interviewNotes.search', question.title);
+    await new Promise((r) => setTimeout(r, 400));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await waitFor(() => api.answers.currentQuestionId === id, 'the answer chosen in the QuickPick');
+  });
+
+  it('search understands English keywords for Chinese answers', () => {
+    const picks = api.searchPicks(api.notes, 'decorator');
+    assert.ok(picks.slice(0, 5).some((p) => /装饰器/.test(p.label)), picks.map((p) => p.label).join(' | '));
+  });
+
+  it('opens an example as an untitled Python document beside the answer', async () => {
+    const id = api.notes.allIds().find((i) => api.notes.get(i)!.question.examples.length > 0)!;
+    const example = api.notes.get(id)!.question.examples[0];
+    await vscode.commands.executeCommand('interviewNotes.openQuestion', id);
+    await waitFor(() => api.answers.currentQuestionId === id, 'answer');
+    await vscode.commands.executeCommand('interviewNotes.openExample', id, 0);
+    const editor = await waitFor(() => vscode.window.activeTextEditor, 'scratch editor');
+    assert.equal(editor.document.isUntitled, true);
+    assert.equal(editor.document.languageId, 'python');
+    assert.equal(editor.document.getText(), example.code);
+    assert.equal(editor.viewColumn, vscode.ViewColumn.Two);
+    assert.equal(editor.document.isDirty, true, 'content is there but nothing was saved');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('opens an example from the tree node of a question (context menu)', async () => {
+    const id = api.notes.allIds().find((i) => api.notes.get(i)!.question.examples.length === 1)!;
+    const loaded = api.notes.get(id)!;
+    const item = api.tree.getTreeItem({ kind: 'question', question: loaded.question });
+    assert.equal(item.contextValue, 'question.withExamples');
+    await vscode.commands.executeCommand('interviewNotes.openExample', { kind: 'question', question: loaded.question });
+    const editor = await waitFor(() => (vscode.window.activeTextEditor?.document.isUntitled ? vscode.window.activeTextEditor : undefined), 'scratch editor');
+    assert.equal(editor.document.getText(), loaded.question.examples[0].code);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+import type { InterviewNotesApi } from '../../src/extension';
+
+export const EXTENSION_ID = 'python-interview-notes.python-interview-notes';
+
+export async function activateExtension(): Promise<InterviewNotesApi> {
+  const ext = vscode.extensions.getExtension<InterviewNotesApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`extension ${EXTENSION_ID} is not installed in this host`);
+  return ext.activate();
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.commands.executeCommand('workbench.action.closeAllGroups');
+}
+
+/** Polls until `probe` returns a truthy value (UI updates land asynchronously). */
+export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 10000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export function answerTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('interviewNotes.answer'));
+}

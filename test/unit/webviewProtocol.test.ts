@@ -1,0 +1,30 @@
+import * as assert from 'node:assert/strict';
+import { parseViewState, parseWebviewMessage } from '../../src/core/webviewProtocol';
+
+describe('webview message validation', () => {
+  it('accepts the messages the answer view sends', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'openExample', questionId: 'gil', index: 1 }), { type: 'openExample', questionId: 'gil', index: 1 });
+    assert.deepEqual(parseWebviewMessage({ type: 'navigate', direction: 'next', extra: 1 }), { type: 'navigate', direction: 'next' });
+    assert.deepEqual(parseWebviewMessage({ type: 'openQuestion', id: 'x' }), { type: 'openQuestion', id: 'x' });
+  });
+
+  it('rejects unknown types, wrong shapes and out-of-range values', () => {
+    for (const bad of [
+      null, 'openExample', 42, {}, { type: 'runShell', command: 'rm -rf /' },
+      { type: 'openExample', questionId: 'gil', index: -1 },
+      { type: 'openExample', questionId: 'gil', index: 1.5 },
+      { type: 'openExample', questionId: '', index: 0 },
+      { type: 'copyExample', questionId: 7, index: 0 },
+      { type: 'navigate', direction: 'sideways' },
+      { type: 'openLink', questionId: 'a', href: 'x'.repeat(5000) },
+    ]) {
+      assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad)?.slice(0, 60));
+    }
+  });
+
+  it('restores only a well-formed view state', () => {
+    assert.deepEqual(parseViewState({ questionId: 'gil' }), { questionId: 'gil' });
+    assert.equal(parseViewState({ questionId: 3 }), undefined);
+    assert.equal(parseViewState(undefined), undefined);
+  });
+});
