@@ -98,6 +98,7 @@ try {
   await page.reload();
   await page.waitForSelector('.activitybar', { timeout: 60000 });
   const restored = await findFrame(page, '.question-title', 30000).then(() => true, () => false);
+  if (!restored) await page.screenshot({ path: join(shotDir, 'after-reload.png') });
   check('the answer panel survives a window reload', restored);
 } catch (err) {
   check(`e2e run: ${err.message}`, false);

@@ -37,10 +37,10 @@ async function viaCodeServer() {
     const page = await context.newPage();
     page.on('console', (msg) => {
       const text = msg.text();
-      // The extension host forwards its console here; keep test output, drop workbench noise.
-      if (/^\s*(✔|✓|\d+\)|\d+ (passing|failing|pending)|[A-Z].*(tests?|suite)|\s{2,}\S)/.test(text) || process.env.DEBUG_CODE_SERVER) {
-        console.log(text.replace(/%c/g, '').replace(/\s*color: [^;]+;?/g, ''));
-      }
+      const at = text.indexOf('[itest]');
+      // The extension host forwards its console here; keep test lines, drop workbench noise.
+      if (at >= 0) console.log(text.slice(at + 8).replace(/%c/g, ''));
+      else if (process.env.DEBUG_CODE_SERVER) console.log(text);
     });
     const exited = new Promise((resolve) => page.exposeFunction('codeAutomationExit', resolve));
     await page.goto(payloadUrl(server, ws, [

@@ -39,7 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
     vscode.commands.registerCommand(Commands.previousQuestion, () => answers.step(-1)),
   );
 
-  await notes.load();
+  await notes.ready();
   if (notes.error) {
     view.message = vscode.l10n.t('The bundled notes could not be loaded: {0}', notes.error);
   }

@@ -32,6 +32,13 @@ export class NotesService implements vscode.Disposable {
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {}
 
+  private loaded: Promise<void> | undefined;
+
+  /** Resolves once the first load finished (a restored panel waits for it). */
+  ready(): Promise<void> {
+    return (this.loaded ??= this.load());
+  }
+
   async load(): Promise<void> {
     const started = Date.now();
     try {

@@ -50,7 +50,7 @@ function checkLinks(q: Question, byId: Map<string, Question>): NoteProblem[] {
     const line = bodyStart + (block.map?.[0] ?? 0) + 1;
     for (const t of block.children) {
       if (t.type !== 'link_open') continue;
-      const href = t.attrGet('href') ?? '';
+      const href = String(t.attrGet('href') ?? '');
       if (href.startsWith('q:')) {
         if (!byId.has(href.slice(2))) problems.push({ file: q.source.file, line, severity: 'error', message: `link to unknown question "${href.slice(2)}"` });
       } else if (!/^([a-z][a-z0-9+.-]*:|#)/i.test(href) && href) {

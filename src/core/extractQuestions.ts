@@ -72,13 +72,15 @@ const CN_NUM = '一二三四五六七八九十百零〇两';
 const NUMBERING: readonly RegExp[] = [
   /^(?:Q(?:uestion)?|问题|题目|面试题|问)\s*(?:\d+\s*[.．:：、)）-]?|[.．:：、)）])\s*/i,
   new RegExp(`^第\\s*[0-9${CN_NUM}]+\\s*(?:[题问章节部分篇讲课][、.．:：]?|[、.．:：])\\s*`),
-  /^\d+(?:[.．]\d+)*(?:[.．、:：)）]\s*|\s+)/,
+  /^\d+(?:[.．]\d+)*(?:[.．、:：)）](?!\d)\s*|\s+)/,
   new RegExp(`^[${CN_NUM}]+\\s*[、.．:：]\\s*`),
   new RegExp(`^[(（【\\[]\\s*(?:\\d+|[${CN_NUM}]+)\\s*[)）】\\]]\\s*`),
   /^[\u2460-\u2473\u2776-\u2793]\s*/,
 ];
+/** Leftover Markdown markers (`**`, `---`, `#`) are decoration, not a title. */
+const ONLY_MARKERS = /^[\s*_`~#=-]*$/;
 const QUESTION_WORDS = /什么|为什么|为何|如何|怎么|怎样|区别|哪些|是否|能否|\b(?:what|why|how|when|difference)\b/i;
-const NUMBER_OF_LINE = new RegExp(`^(?:第\\s*)?(?:Q|问题|题目)?\\s*(\\d+)\\s*(?:[、.．:：)）]|题)|^[(（](\\d+)[)）]`, 'i');
+const NUMBER_OF_LINE = new RegExp(`^(?:第\\s*)?(?:Q|问题|题目)?\\s*(\\d+)\\s*(?:[、.．:：)）](?!\\d)|题)|^[(（](\\d+)[)）]`, 'i');
 
 /** Plain text of a heading's inline Markdown, without numbering, decoration or a trailing colon. "" when nothing but decoration is left. */
 export function cleanHeadingTitle(raw: string): string {
@@ -91,7 +93,7 @@ export function extractQuestions(body: string, options: ExtractOptions): Extract
   const headings = blocks.filter((b) => b.kind === 'heading');
   const h1s = headings.filter((b) => headingLevel(b) === 1);
   const { intro, top } = buildSections(blocks, lines.length);
-  const ctx: Ctx = { lines, offset: options.lineOffset, questionLevel: 0, rootTitle: options.fileTitle.trim() || 'Untitled' };
+  const ctx: Ctx = { lines, offset: options.lineOffset, questionLevel: 0, rootTitle: isVisible(options.fileTitle) ? options.fileTitle.trim() : 'Untitled' };
 
   // A single `#` that opens the file names the whole file; it is not a question.
   const titled = h1s.length === 1 && headings[0] === h1s[0] ? top[0] : undefined;
@@ -100,7 +102,7 @@ export function extractQuestions(body: string, options: ExtractOptions): Extract
   const introRuns: Run[] = [{ start: 0, end: headings[0]?.start ?? lines.length, blocks: intro }];
   if (titled) introRuns.push({ start: titled.heading.end, end: titled.children[0]?.heading.start ?? titled.end, blocks: titled.own });
 
-  const root: ExtractedGroup = { title: ctx.rootTitle, line: (titled ? titled.heading.start : 0) + 1 + ctx.offset, groups: [], questions: [] };
+  const root: ExtractedGroup = { title: ctx.rootTitle, line: titled ? titled.heading.start + 1 + ctx.offset : 1, groups: [], questions: [] };
   if (sections.length === 0) {
     root.questions = flatQuestions(introRuns, titled, ctx);
     return root;
@@ -138,6 +140,7 @@ function blockKind(tokens: Token[]): BlockKind {
   if (t.type === 'hr') return 'decoration';
   if (t.type === 'html_block') return isDecorationHtml(t.content) ? 'decoration' : 'content';
   if (t.type === 'paragraph_open' && TOC_MARKER.test((tokens[1]?.content ?? '').trim())) return 'toc';
+  if (t.type === 'paragraph_open' && isAnchorParagraph(tokens[1])) return 'decoration';
   if ((t.type === 'bullet_list_open' || t.type === 'ordered_list_open') && isTocList(tokens)) return 'toc';
   return 'content';
 }
@@ -152,6 +155,13 @@ function isDecorationHtml(html: string): boolean {
   return rest.trim() === '';
 }
 
+/** `<a name="x"></a>` on a line of its own is a paragraph of inline HTML to markdown-it. */
+function isAnchorParagraph(inline: Token | undefined): boolean {
+  const children = inline?.children ?? [];
+  const onlyHtml = children.every((c) => c.type === 'html_inline' || c.type === 'softbreak' || (c.type === 'text' && !c.content.trim()));
+  return children.length > 0 && onlyHtml && isDecorationHtml(children.map((c) => c.content).join(''));
+}
+
 /** A list whose every item is only in-page links (`[x](#anchor)`), possibly nested. */
 function isTocList(tokens: Token[]): boolean {
   const inlines = tokens.filter((t) => t.type === 'inline');
@@ -160,7 +170,7 @@ function isTocList(tokens: Token[]): boolean {
     let depth = 0;
     for (const c of inline.children ?? []) {
       if (c.type === 'link_open') {
-        if (!(c.attrGet('href') ?? '').startsWith('#')) return false;
+        if (!String(c.attrGet('href') ?? '').startsWith('#')) return false;
         depth++;
         links++;
       } else if (c.type === 'link_close') depth--;
@@ -242,7 +252,7 @@ function questionLevel(sections: Section[]): number {
  */
 function isGroup(s: Section, ctx: Ctx): boolean {
   if (s.children.length === 0) return false;
-  if (s.level < ctx.questionLevel) return true;
+  if (s.level < ctx.questionLevel) return s.children.some(hasContent) || !s.own.some(isMeaningful);
   const kids = s.children.filter(hasContent);
   if (kids.length < 2 || kids.filter((k) => k.looksLikeQuestion).length * 2 < kids.length) return false;
   const own = s.own.filter(isMeaningful);
@@ -260,6 +270,11 @@ function isTocSection(s: Section): boolean {
 
 function addSection(parent: ExtractedGroup, s: Section, ctx: Ctx): void {
   if (isTocSection(s)) return;
+  const numbered = numberedGroup(s, ctx);
+  if (numbered) {
+    parent.groups.push(numbered);
+    return;
+  }
   if (isGroup(s, ctx)) {
     const group = toGroup(s, ctx);
     if (group.questions.length || group.groups.length) parent.groups.push(group);
@@ -306,7 +321,7 @@ function joinedQuestion(runs: Run[], title: string, line: number | undefined, ct
   const parts = runs.map((r) => cutRun(r, ctx.lines)).filter((p) => p.markdown);
   if (parts.length === 0) return undefined;
   const bodyLine = parts[0].first + 1 + ctx.offset;
-  return { title, markdown: parts.map((p) => p.markdown).join('\n\n'), line: line ?? bodyLine, bodyLine };
+  return { title, markdown: parts.map((p) => p.markdown).join('\n\n'), line: Math.min(line ?? bodyLine, bodyLine), bodyLine };
 }
 
 // ------------------------------------------------------------- text cuts
@@ -347,7 +362,8 @@ function analyzeTitle(raw: string): { title: string; numbered: boolean } {
     numbered = true;
     title = stripped;
   }
-  return { title: title.replace(/\s*[:：]+$/, '').trim(), numbered };
+  title = title.replace(/\s*[:：]+$/, '').trim();
+  return { title: isVisible(title) && !ONLY_MARKERS.test(title) ? title : '', numbered };
 }
 
 function stripNumbering(text: string): string {
@@ -387,7 +403,12 @@ function fallbackTitle(blocks: Block[]): string {
 }
 
 function firstLine(text: string): string {
-  return text.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
+  return text.split('\n').map((l) => l.trim()).find(isVisible) ?? '';
+}
+
+/** False for text made only of spaces, control and format characters (zero-width spaces…). */
+function isVisible(text: string): boolean {
+  return text.replace(/[\s\p{Z}\p{Cc}\p{Cf}]/gu, '') !== '';
 }
 
 function truncate(text: string): string {
@@ -399,6 +420,8 @@ function truncate(text: string): string {
 
 interface NumberedLine {
   number: number;
+  /** How the number is written ("list", "N、", "(N)"…): one file uses one style for its questions. */
+  style: string;
   title: string;
   /** 0-based line of the numbered line. */
   line: number;
@@ -407,39 +430,56 @@ interface NumberedLine {
 }
 
 /**
- * A file without headings: numbered question lines (`1. 内存泄漏` followed by
- * its answer, as separate lists or one list with indented answers, or
- * paragraphs like `1、…` / `**1.** …`) give one question each; numbers must
- * run 1, 2, 3… so an answer's own numbered list is not mistaken for
- * questions. Otherwise the whole body is one question named after the file.
+ * Numbered question lines (`1. 内存泄漏` followed by its answer, as separate
+ * lists or one list with indented answers, or paragraphs like `1、…` /
+ * `**1.** …`) give one question each. Numbers must run 1, 2, 3… in one
+ * numbering style, so an answer's own numbered list or `(1)` points are not
+ * mistaken for questions. Undefined when fewer than two are found.
  */
-function flatQuestions(runs: Run[], titled: Section | undefined, ctx: Ctx): ExtractedQuestion[] {
+function numberedQuestions(runs: Run[], title: string, ctx: Ctx): ExtractedQuestion[] | undefined {
   const main = runs[runs.length - 1];
-  const numbered = pickSequence(numberedLines(main.blocks));
-  if (numbered.length < 2) {
-    const line = titled ? titled.heading.start + 1 + ctx.offset : undefined;
-    const whole = joinedQuestion(runs, ctx.rootTitle, line, ctx);
-    return whole ? [whole] : [];
-  }
+  const numbered = bestSequence(numberedLines(main.blocks));
+  if (numbered.length < 2) return undefined;
   const introRuns = [...runs.slice(0, -1), { ...main, end: numbered[0].line, blocks: main.blocks.filter((b) => b.start < numbered[0].line) }];
-  const intro = introQuestion(introRuns, ctx.rootTitle, ctx);
+  const intro = introQuestion(introRuns, title, ctx);
   const questions = numbered.map((n, i) => numberedQuestion(n, numbered[i + 1]?.line ?? main.end, ctx));
   return intro ? [intro, ...questions] : questions;
 }
 
+/** A file without headings: numbered questions, else the whole body as one question named after the file. */
+function flatQuestions(runs: Run[], titled: Section | undefined, ctx: Ctx): ExtractedQuestion[] {
+  const numbered = numberedQuestions(runs, ctx.rootTitle, ctx);
+  if (numbered) return numbered;
+  const line = titled ? titled.heading.start + 1 + ctx.offset : undefined;
+  const whole = joinedQuestion(runs, ctx.rootTitle, line, ctx);
+  return whole ? [whole] : [];
+}
+
+/**
+ * A leaf section titled like a topic ("## 基础", not "## 为什么…？") whose
+ * content is numbered questions is a group of them; a question-like heading
+ * keeps its numbered points as one answer.
+ */
+function numberedGroup(s: Section, ctx: Ctx): ExtractedGroup | undefined {
+  if (s.children.length > 0 || s.looksLikeQuestion) return undefined;
+  const title = s.title || fallbackTitle(s.own) || ctx.rootTitle;
+  const questions = numberedQuestions([{ start: s.heading.end, end: s.end, blocks: s.own }], title, ctx);
+  return questions && { title, line: s.heading.start + 1 + ctx.offset, groups: [], questions };
+}
+
 function numberedQuestion(n: NumberedLine, next: number, ctx: Ctx): ExtractedQuestion {
-  const inItem = dedent(ctx.lines.slice(n.line + 1, n.itemEnd));
-  const lines = [...inItem, ...ctx.lines.slice(n.itemEnd, next)];
+  const lines = [...dedent(ctx.lines.slice(n.line + 1, n.itemEnd)), ...ctx.lines.slice(n.itemEnd, next)];
   const text = trimBlankLines(lines, 0, lines.length);
   const line = n.line + 1 + ctx.offset;
-  const title = n.title || truncate(firstLine(text.markdown)) || ctx.rootTitle;
+  const title = n.title || truncate(analyzeTitle(firstLine(text.markdown)).title) || ctx.rootTitle;
   return { title, markdown: text.markdown, line, bodyLine: text.markdown ? line + 1 + text.first : line + 1 };
 }
 
 function dedent(lines: string[]): string[] {
-  const indents = lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)![0].length);
+  const indentOf = (l: string): number => /^[ \t]*/.exec(l)?.[0].length ?? 0;
+  const indents = lines.filter((l) => l.trim()).map(indentOf);
   const cut = indents.length ? Math.min(...indents) : 0;
-  return lines.map((l) => l.slice(Math.min(cut, /^[ \t]*/.exec(l)![0].length)));
+  return lines.map((l) => l.slice(Math.min(cut, indentOf(l))));
 }
 
 function numberedLines(blocks: Block[]): NumberedLine[] {
@@ -455,38 +495,36 @@ function numberedLines(blocks: Block[]): NumberedLine[] {
   return out;
 }
 
-/** `1、问题` or `**1.** 问题` on the first line of a paragraph. */
+/** `1、问题`, `(1) 问题` or `**1.** 问题` on the first line of a paragraph. */
 function paragraphLine(inline: Token, start: number): NumberedLine | undefined {
   const firstRaw = inline.content.split('\n')[0];
   const plain = plainText(sharedMarkdownParser().parseInline(protectDunders(firstRaw), {})[0]?.children ?? []).trim();
   const m = NUMBER_OF_LINE.exec(plain);
   if (!m || plain.length > NUMBERED_TITLE_MAX) return undefined;
-  return { number: Number(m[1] ?? m[2]), title: analyzeTitle(firstRaw).title, line: start, itemEnd: start + 1 };
+  const style = m[0].replace(/\d+/, 'N').replace(/\s+/g, '').toUpperCase();
+  return { number: Number(m[1] ?? m[2]), style, title: analyzeTitle(firstRaw).title, line: start, itemEnd: start + 1 };
 }
 
 /** Items of a top-level ordered list that carry an answer: nested content, or non-list content right after the list. */
 function listItemLines(list: Block, next: Block | undefined): NumberedLine[] {
-  const items = list.tokens.filter((t) => t.type === 'list_item_open' && t.level === 1 && t.map);
-  const followedByText = next !== undefined && !/_list_open$/.test(next.tokens[0].type) && next.kind !== 'heading';
+  const starts = list.tokens.flatMap((t, at) => (t.type === 'list_item_open' && t.level === 1 && t.map ? [at] : []));
+  const followedByText = next !== undefined && !/_list_open$/.test(next.tokens[0].type);
   const out: NumberedLine[] = [];
-  items.forEach((item, k) => {
-    const at = list.tokens.indexOf(item);
-    const para = list.tokens[at + 1];
-    const inline = list.tokens[at + 2];
-    if (para?.type !== 'paragraph_open' || inline?.type !== 'inline' || !para.map) return;
-    const [start, end] = item.map!;
+  starts.forEach((at, k) => {
+    const [item, para, inline] = list.tokens.slice(at, at + 3);
+    if (para?.type !== 'paragraph_open' || inline?.type !== 'inline' || !para.map || !item.map) return;
     const title = inline.content.split('\n')[0];
-    const hasMore = inline.content.includes('\n') || ctxHasNested(list.tokens, at);
-    const isLast = k === items.length - 1;
-    if (!(hasMore || (isLast && followedByText)) || title.length > NUMBERED_TITLE_MAX) return;
-    out.push({ number: Number.parseInt(item.info, 10), title: analyzeTitle(title).title, line: para.map[0], itemEnd: isLast ? Math.min(end, list.end) : end });
-    void start;
+    const isLast = k === starts.length - 1;
+    const hasAnswer = inline.content.includes('\n') || hasNestedBlocks(list.tokens, at) || (isLast && followedByText);
+    if (!hasAnswer || title.length > NUMBERED_TITLE_MAX) return;
+    const itemEnd = Math.min(item.map[1], list.end);
+    out.push({ number: Number.parseInt(item.info, 10), style: 'list', title: analyzeTitle(title).title, line: para.map[0], itemEnd });
   });
   return out;
 }
 
-/** Whether the item opened at `at` holds more blocks than its first paragraph. */
-function ctxHasNested(tokens: Token[], at: number): boolean {
+/** Whether the list item opened at `at` holds more blocks than its first paragraph. */
+function hasNestedBlocks(tokens: Token[], at: number): boolean {
   for (let j = at + 4; j < tokens.length; j++) {
     if (tokens[j].type === 'list_item_close' && tokens[j].level === 1) return false;
     if (tokens[j].level === 2 && tokens[j].nesting !== -1) return true;
@@ -494,7 +532,16 @@ function ctxHasNested(tokens: Token[], at: number): boolean {
   return false;
 }
 
-/** Keeps the numbered lines that count 1, 2, 3… (or 0, 1, 2…) in order. */
+/** The longest run of numbered lines of one style that counts 1, 2, 3… (or 0, 1, 2…). */
+function bestSequence(candidates: NumberedLine[]): NumberedLine[] {
+  let best: NumberedLine[] = [];
+  for (const style of new Set(candidates.map((c) => c.style))) {
+    const picked = pickSequence(candidates.filter((c) => c.style === style));
+    if (picked.length > best.length) best = picked;
+  }
+  return best;
+}
+
 function pickSequence(candidates: NumberedLine[]): NumberedLine[] {
   const out: NumberedLine[] = [];
   let expected: number | undefined;

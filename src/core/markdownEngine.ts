@@ -1,4 +1,4 @@
-import MarkdownIt from 'markdown-it';
+import MarkdownItCtor, { type MarkdownIt } from 'markdown-it';
 
 /**
  * The one markdown-it configuration used for parsing structure. Rendering adds
@@ -6,7 +6,7 @@ import MarkdownIt from 'markdown-it';
  * never depends on how HTML is produced.
  */
 export function createMarkdownParser(): MarkdownIt {
-  return new MarkdownIt({ html: true, linkify: true, typographer: false });
+  return new MarkdownItCtor({ html: true, linkify: true, typographer: false });
 }
 
 let shared: MarkdownIt | undefined;

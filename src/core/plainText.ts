@@ -1,19 +1,15 @@
 // Text helpers for search: a cheap Markdown → one-line plain text, and a
 // length-preserving fold so offsets found in folded text index the original.
 
-const FENCE_LINE = /^[ \t]*(?:`{3,}|~{3,})[^\n]*$/gm;
-const HEADING_OR_QUOTE = /^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?)+/gm;
-const LIST_MARKER = /^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/gm;
-const TABLE_RULE = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm;
-const IMAGE_OR_LINK = /!?\[([^\]\n]*)\]\([^)\n]*\)/g;
-const REF_LINK = /!?\[([^\]\n]+)\]\[[^\]\n]*\]/g;
-const AUTOLINK = /<((?:https?|mailto):[^>\s]+)>/g;
-const HTML_TAG = /<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>\n]*)?\/?>/g;
-const STRONG = /\*\*|~~/g;
+// Line starts: fence lines go whole; heading, quote, list and table-rule markers go.
+const LINE_MARKUP = /^[ \t]*(?:(?:`{3,}|~{3,}).*|\|?[ \t]*:?-{3,}[-:| \t]*$|(?:#{1,6}[ \t]+|>[ \t]?)+(?:(?:[-*+]|\d+[.)])[ \t]+)?|(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)/gm;
+// Inline: links and images keep their text, autolinks their address; tags, **, ~~, `, | go.
+const INLINE_MARKUP = /!?\[([^\]\n]*)\]\([^)\n]*\)|!?\[([^\]\n]+)\]\[[^\]\n]*\]|<((?:https?|mailto):[^>\s]+)>|<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>\n]*)?\/?>|\*\*|~~|`+|\|/g;
 const EMPHASIS = /(^|[^\w*])\*(?=\S)([^*\n]*?\S)\*(?=[^\w*]|$)/g;
-const BACKTICKS = /`+/g;
-const PIPES = /[ \t]*\|[ \t]*/g;
-const WHITESPACE = /\s+/g;
+// Single spaces are the common case; only touch runs and other blanks (much faster than /\s+/).
+const WHITESPACE = /\s\s+|[\t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/g;
+
+const inline = (m: string, linkText?: string, refText?: string, autolink?: string): string => linkText ?? refText ?? autolink ?? (m[0] === '<' ? ' ' : m === '|' ? ' ' : '');
 
 /**
  * Markdown reduced to the words a reader sees, on one line. Code stays (people
@@ -22,18 +18,9 @@ const WHITESPACE = /\s+/g;
  */
 export function markdownToPlainText(md: string): string {
   return md
-    .replace(FENCE_LINE, ' ')
-    .replace(TABLE_RULE, ' ')
-    .replace(HEADING_OR_QUOTE, '')
-    .replace(LIST_MARKER, '')
-    .replace(IMAGE_OR_LINK, '$1')
-    .replace(REF_LINK, '$1')
-    .replace(AUTOLINK, '$1')
-    .replace(HTML_TAG, ' ')
-    .replace(STRONG, '')
+    .replace(LINE_MARKUP, ' ')
+    .replace(INLINE_MARKUP, inline)
     .replace(EMPHASIS, '$1$2')
-    .replace(BACKTICKS, '')
-    .replace(PIPES, ' ')
     .replace(WHITESPACE, ' ')
     .trim();
 }

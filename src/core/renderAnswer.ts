@@ -1,4 +1,4 @@
-import MarkdownIt from 'markdown-it';
+import MarkdownItCtor, { type MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 import { classifyCodeToken, parseFenceInfo } from './extractExamples';
@@ -26,7 +26,7 @@ const REMOTE = /^https?:\/\//i;
 const SAFE_LINK = /^(https?:|mailto:|q:|#)/i;
 
 function createRenderer(options: RenderOptions): MarkdownIt {
-  const md = new MarkdownIt({ html: options.allowHtml, linkify: true, typographer: false });
+  const md = new MarkdownItCtor({ html: options.allowHtml, linkify: true, typographer: false });
   const rules = md.renderer.rules;
   let exampleIndex = 0;
 
@@ -60,7 +60,7 @@ function createRenderer(options: RenderOptions): MarkdownIt {
   const defaultLinkOpen = rules.link_open ?? ((t, i, o, _e, self) => self.renderToken(t, i, o));
   rules.link_open = (tokens, idx, opts, env, self) => {
     const token = tokens[idx];
-    const href = token.attrGet('href') ?? '';
+    const href = String(token.attrGet('href') ?? '');
     if (href.startsWith('q:')) {
       token.attrSet('href', '#');
       token.attrSet('data-question', href.slice(2));
@@ -76,7 +76,7 @@ function createRenderer(options: RenderOptions): MarkdownIt {
 
   rules.image = (tokens, idx) => {
     const token = tokens[idx];
-    const src = token.attrGet('src') ?? '';
+    const src = String(token.attrGet('src') ?? '');
     const alt = token.content || src;
     let url: string | undefined;
     if (REMOTE.test(src)) url = options.allowRemoteImages ? src : undefined;

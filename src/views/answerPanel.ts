@@ -60,6 +60,7 @@ export class AnswerPanel implements vscode.Disposable, vscode.WebviewPanelSerial
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     panel.webview.options = this.webviewOptions();
     this.attach(panel);
+    await this.notes.ready();
     const restored = parseViewState(state);
     const id = restored && this.notes.get(restored.questionId) ? restored.questionId : this.notes.allIds()[0];
     if (id) this.render(id);

@@ -51,13 +51,13 @@ describe('Python Interview Notes in a real VS Code', () => {
     assert.match(html, /<h2 id="要点">要点<\/h2>/);
     assert.match(html, /Content-Security-Policy" content="default-src 'none'; [^"]*script-src 'nonce-[A-Za-z0-9]+'/);
     assert.doesNotMatch(html, /<script(?![^>]*nonce=)/, 'every script carries the nonce');
-    assert.equal(answerTabs().length, 1);
-    assert.equal(answerTabs()[0].label, qa.title);
+    const tab = await waitFor(() => answerTabs()[0], 'the answer tab');
+    assert.equal(tab.label, qa.title);
 
     await vscode.commands.executeCommand('interviewNotes.openQuestion', b);
     await waitFor(() => api.answers.currentQuestionId === b, 'second answer');
+    await waitFor(() => answerTabs()[0]?.label === api.notes.get(b)!.question.title, 'the tab to show the second title');
     assert.equal(answerTabs().length, 1, 'the panel is reused, not duplicated');
-    assert.equal(answerTabs()[0].label, api.notes.get(b)!.question.title);
   });
 
   it('moves to the next and previous question', async () => {

@@ -4,17 +4,30 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 
+/** Lines the host runner forwards from the browser console carry this prefix. */
+const PREFIX = '[itest]';
+
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'dot' });
   const dir = __dirname;
   for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.test.js')).sort()) mocha.addFile(path.join(dir, f));
   const resultsFile = process.env.INTERVIEW_NOTES_TEST_RESULTS ?? path.join(dir, '..', 'integration-results.json');
+  const failures: { title: string; error: string }[] = [];
+  let passed = 0;
   await new Promise<void>((resolve, reject) => {
-    const runner = mocha.run((failures) => {
-      const stats = runner.stats ?? { passes: 0, failures };
-      fs.writeFileSync(resultsFile, JSON.stringify({ passed: stats.passes, failed: stats.failures, pending: stats.pending ?? 0 }));
-      if (failures > 0) reject(new Error(`${failures} integration tests failed`));
+    const runner = mocha.run((failed) => {
+      fs.writeFileSync(resultsFile, JSON.stringify({ passed, failed, failures }, null, 2));
+      console.log(`${PREFIX} ${passed} passing, ${failed} failing`);
+      if (failed > 0) reject(new Error(`${failed} integration tests failed`));
       else resolve();
+    });
+    runner.on('pass', (test) => {
+      passed++;
+      console.log(`${PREFIX} ✔ ${test.fullTitle()} (${test.duration ?? 0} ms)`);
+    });
+    runner.on('fail', (test, err: Error) => {
+      failures.push({ title: test.fullTitle(), error: String(err?.stack ?? err) });
+      console.log(`${PREFIX} ✘ ${test.fullTitle()}\n${String(err?.stack ?? err)}`);
     });
   });
 }

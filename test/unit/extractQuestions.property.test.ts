@@ -1,0 +1,74 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { extractQuestions, type ExtractedGroup, type ExtractedQuestion } from '../../src/core/extractQuestions';
+
+// Random Markdown in the shapes real notes take (and some they should not),
+// checked for the promises the tree view relies on.
+
+const words = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  fc.string({ unit: 'binary', maxLength: 12 }),
+  fc.constantFrom('什么是GIL', '__init__', '`yield`', '**粗体**', '[链接](https://x.y)', '🐍', '\u200b', '  ', 'What is a closure?', ':', '：'),
+);
+const decoration = fc.constantFrom('', '1. ', '1.1 ', '1.1. ', '1、', '一：', '十二、', '(3) ', '（3）', 'Q1: ', '问题 1: ', '**', '`', '[', '<a name="x"></a>', '第2题 ');
+const level = fc.integer({ min: 1, max: 6 });
+
+const heading = fc.tuple(level, decoration, words, fc.constantFrom('', ':', '：', ' #')).map(([l, d, w, end]) => `${'#'.repeat(l)} ${d}${w}${end}`);
+const emptyHeading = fc.tuple(level, fc.constantFrom('', ' ', ' 1.', ' **', ' ##')).map(([l, rest]) => `${'#'.repeat(l)}${rest}`);
+const setext = fc.tuple(words, fc.constantFrom('===', '---')).map(([w, u]) => `${w}\n${u}`);
+const paragraph = fc.array(words, { minLength: 1, maxLength: 3 }).map((ws) => ws.join(' '));
+const list = fc
+  .tuple(fc.boolean(), fc.array(words, { minLength: 1, maxLength: 4 }))
+  .map(([ordered, items]) => items.map((w, i) => `${ordered ? `${i + 1}.` : '-'} ${w}`).join('\n'));
+const numberedQuestion = fc.tuple(fc.integer({ min: 0, max: 4 }), words, paragraph).map(([n, q, a]) => `${n}. ${q}\n\n${a}`);
+const fence = fc
+  .tuple(fc.constantFrom('```', '~~~', '````'), fc.constantFrom('', 'python', 'bash'), fc.array(fc.constantFrom('# comment', '## not a heading', 'x = 1', '    # indented'), { maxLength: 4 }), fc.boolean())
+  .map(([f, lang, body, closed]) => `${f}${lang}\n${body.join('\n')}${closed ? `\n${f}` : ''}`);
+const indentedCode = fc.array(fc.constantFrom('# comment', '## heading?', 'print(1)'), { minLength: 1, maxLength: 3 }).map((ls) => ls.map((l) => `    ${l}`).join('\n'));
+const toc = fc.oneof(
+  fc.constantFrom('[TOC]', '[[toc]]', '${toc}'),
+  fc.array(fc.tuple(words, fc.boolean()), { minLength: 1, maxLength: 4 }).map((items) => items.map(([w, nested]) => `${nested ? '  ' : ''}- [${w}](#${encodeURIComponent(w)})`).join('\n')),
+);
+const html = fc.constantFrom('<div align="center">\n<img src="a.png">\n</div>', '<details>\n<summary>答案</summary>', '</details>', '<!-- note -->', '<a name="q1"></a>', '<br>', '<div>\n## inside html\n</div>');
+const separator = fc.constantFrom('---', '***', '> ## quoted heading', '- ## heading in list', '|a|b|\n|-|-|\n|1|2|');
+const block = fc.oneof(heading, heading, emptyHeading, setext, paragraph, list, numberedQuestion, fence, indentedCode, toc, html, separator, words);
+const markdown = fc.tuple(fc.array(block, { maxLength: 14 }), fc.constantFrom('\n', '\n\n', '\r\n', '\r\n\r\n')).map(([blocks, sep]) => blocks.join(sep));
+
+function questions(g: ExtractedGroup): ExtractedQuestion[] {
+  return [...g.questions, ...g.groups.flatMap(questions)];
+}
+
+function titles(g: ExtractedGroup): string[] {
+  return [g.title, ...g.questions.map((q) => q.title), ...g.groups.flatMap(titles)];
+}
+
+const isBlank = (s: string): boolean => s.replace(/[\s\p{Cc}\p{Cf}]/gu, '') === '';
+
+function checkTree(body: string, fileTitle: string, lineOffset: number): void {
+  const root = extractQuestions(body, { fileTitle, lineOffset });
+  const first = lineOffset + 1;
+  const last = lineOffset + body.split(/\r\n?|\n/).length;
+  for (const title of titles(root)) assert.ok(!isBlank(title), `blank title ${JSON.stringify(title)} for ${JSON.stringify(body)}`);
+  for (const q of questions(root)) {
+    assert.ok(q.line >= first && q.line <= last, `line ${q.line} outside ${first}..${last} for ${JSON.stringify(body)}`);
+    assert.ok(q.bodyLine >= q.line && q.bodyLine <= last + 1, `bodyLine ${q.bodyLine} for line ${q.line}`);
+    const lines = q.markdown.split('\n');
+    assert.ok(q.markdown === '' || (lines[0].trim() !== '' && lines[lines.length - 1].trim() !== ''), 'markdown trimmed of blank lines');
+  }
+}
+
+describe('extractQuestions (property)', () => {
+  it('never throws, never yields a blank title, keeps lines inside the file', () => {
+    fc.assert(
+      fc.property(markdown, fc.oneof(fc.constant('笔记'), words), fc.integer({ min: 0, max: 20 }), (body, fileTitle, offset) => checkTree(body, fileTitle, offset)),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('survives arbitrary strings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (body) => checkTree(body, 'f', 0)),
+      { numRuns: 1000 },
+    );
+  });
+});
