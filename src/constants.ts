@@ -10,9 +10,15 @@ export const Commands = {
   refresh: 'interviewNotes.refresh',
   nextQuestion: 'interviewNotes.nextQuestion',
   previousQuestion: 'interviewNotes.previousQuestion',
+  addSource: 'interviewNotes.addSource',
+  removeSource: 'interviewNotes.removeSource',
+  openSourceFile: 'interviewNotes.openSourceFile',
+  showProblems: 'interviewNotes.showProblems',
 } as const;
 
 export const ContextValues = {
+  source: 'source',
+  sourceMissing: 'source.missing',
   topic: 'topic',
   question: 'question',
   questionWithExamples: 'question.withExamples',
@@ -20,5 +26,8 @@ export const ContextValues = {
 
 export const Settings = {
   section: 'interviewNotes',
+  sources: 'sources',
+  showBundledNotes: 'showBundledNotes',
+  maxFileSizeKB: 'maxFileSizeKB',
   allowRemoteImages: 'allowRemoteImages',
 } as const;

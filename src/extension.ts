@@ -5,6 +5,9 @@ import { TopicsTreeProvider, type TreeNode } from './views/topicsTree';
 import { AnswerPanel } from './views/answerPanel';
 import { searchCommand, searchPicks } from './commands/searchQuestions';
 import { openExampleCommand } from './commands/openExample';
+import { addSourceCommand, removeSourceCommand } from './commands/manageSources';
+import { openSourceFileCommand } from './commands/openSourceFile';
+import { Settings } from './constants';
 
 /** What activate() returns: a small surface the integration tests use to see what the user sees. */
 export interface InterviewNotesApi {
@@ -37,6 +40,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
     vscode.commands.registerCommand(Commands.refresh, () => notes.load()),
     vscode.commands.registerCommand(Commands.nextQuestion, () => answers.step(1)),
     vscode.commands.registerCommand(Commands.previousQuestion, () => answers.step(-1)),
+    vscode.commands.registerCommand(Commands.addSource, (replace?: unknown) => addSourceCommand(replace)),
+    vscode.commands.registerCommand(Commands.removeSource, (arg?: unknown) => removeSourceCommand(notes, arg)),
+    vscode.commands.registerCommand(Commands.openSourceFile, (arg?: unknown) => openSourceFileCommand(notes, answers.currentQuestionId, arg)),
+    vscode.commands.registerCommand(Commands.showProblems, () => log.show()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      const keys = [Settings.sources, Settings.showBundledNotes, Settings.maxFileSizeKB].map((k) => `${Settings.section}.${k}`);
+      if (keys.some((k) => e.affectsConfiguration(k))) void notes.load();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void notes.load()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void notes.load()),
   );
 
   await notes.ready();

@@ -1,84 +1,139 @@
 import * as vscode from 'vscode';
+import { dirname, join } from 'node:path';
 import type { Question, Topic } from './core/model';
-import { allQuestions } from './core/model';
 import { parseNotesIndex } from './core/notesIndex';
 import { SearchIndex } from './core/search';
 import { searchDocsFor } from './core/searchDocs';
+import { readConfig, resolveSource } from './config';
+import { UserNotesSource } from './userSource';
 
 export interface LoadedQuestion {
   question: Question;
   topic: Topic;
   /** Folder the question's relative paths (images, links) resolve against. */
   baseUri: vscode.Uri;
+  /** The Markdown file it came from. */
+  fileUri: vscode.Uri;
   /** Whether raw HTML in this note may be rendered. */
   trusted: boolean;
   /** "Topic / Group" titles from the root, for labels. */
   topicPath: string;
+  /** Undefined for the bundled notes. */
+  source?: UserNotesSource;
 }
 
 /**
- * The one owner of the loaded notes: the tree, the answer panel and the search
- * all read from here and listen to `onDidChange`.
+ * The one owner of the loaded notes (bundled and the user's sources): the tree,
+ * the answer panel and the search all read from here and listen to `onDidChange`.
  */
 export class NotesService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
-  private topics: Topic[] = [];
+  private bundled: Topic[] = [];
+  private sourceList: UserNotesSource[] = [];
   private byId = new Map<string, LoadedQuestion>();
   private order: string[] = [];
   private searchIndex: SearchIndex | undefined;
   private loadError: string | undefined;
+  private loaded: Promise<void> | undefined;
+  private showBundled = true;
+  private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {}
-
-  private loaded: Promise<void> | undefined;
 
   /** Resolves once the first load finished (a restored panel waits for it). */
   ready(): Promise<void> {
     return (this.loaded ??= this.load());
   }
 
+  /** (Re)loads the bundled index and (re)starts indexing every configured source. */
   async load(): Promise<void> {
     const started = Date.now();
     try {
       const file = vscode.Uri.joinPath(this.extensionUri, 'dist', 'notes-index.json');
       const bytes = await vscode.workspace.fs.readFile(file);
-      this.setTopics(parseNotesIndex(new TextDecoder().decode(bytes)), vscode.Uri.joinPath(this.extensionUri, 'notes'));
+      this.bundled = parseNotesIndex(new TextDecoder().decode(bytes));
       this.loadError = undefined;
-      this.log.info(`loaded ${this.order.length} bundled questions in ${Date.now() - started} ms`);
+      this.log.info(`loaded the bundled notes index in ${Date.now() - started} ms`);
     } catch (err) {
       this.loadError = err instanceof Error ? err.message : String(err);
-      this.setTopics([], this.extensionUri);
+      this.bundled = [];
       this.log.error(`could not load the bundled notes: ${this.loadError}`);
     }
-    this.changed.fire();
+    const config = readConfig();
+    this.showBundled = config.showBundledNotes;
+    this.sourceList.forEach((s) => s.dispose());
+    this.sourceList = config.sources.flatMap((setting) =>
+      resolveSource(setting).map((resolved) => {
+        const trusted = !resolved.workspaceRelative || vscode.workspace.isTrusted;
+        const source = new UserNotesSource(resolved, trusted, config.maxFileBytes, this.log);
+        source.onDidChange(() => this.rebuild());
+        return source;
+      }),
+    );
+    this.rebuild();
+    // Sources index in the background; the tree fills in as they go.
+    void Promise.all(this.sourceList.map((s) => s.index())).then(() => this.reportMissing());
   }
 
-  private setTopics(topics: Topic[], baseUri: vscode.Uri): void {
-    this.topics = topics;
+  /** Waits until every source has finished indexing (tests, the CLI-like commands). */
+  async whenIndexed(): Promise<void> {
+    await this.ready();
+    while (this.sourceList.some((s) => s.status === 'indexing')) await new Promise((r) => setTimeout(r, 20));
+  }
+
+  private reportMissing(): void {
+    const missing = this.sourceList.filter((s) => s.status === 'missing');
+    if (missing.length === 0) return;
+    const choose = vscode.l10n.t('Choose Folder…');
+    const settings = vscode.l10n.t('Open Settings');
+    void vscode.window
+      .showErrorMessage(vscode.l10n.t('Notes folder not found: {0}', missing.map((s) => s.path).join(', ')), choose, settings)
+      .then((pick) => {
+        if (pick === choose) void vscode.commands.executeCommand('interviewNotes.addSource', missing[0].resolved.setting);
+        if (pick === settings) void vscode.commands.executeCommand('workbench.action.openSettings', 'interviewNotes.sources');
+      });
+  }
+
+  private rebuild(): void {
     this.byId.clear();
-    const walk = (ts: Topic[], path: string[]) => {
-      for (const t of ts) {
+    const order: string[] = [];
+    const add = (topics: readonly Topic[], path: string[], meta: Omit<LoadedQuestion, 'question' | 'topic' | 'topicPath' | 'baseUri' | 'fileUri'>, file: (q: Question) => string) => {
+      for (const t of topics) {
         const topicPath = [...path, t.title];
         for (const q of t.questions) {
-          const dir = q.source.file.includes('/') ? q.source.file.slice(0, q.source.file.lastIndexOf('/')) : '';
-          this.byId.set(q.id, { question: q, topic: t, baseUri: vscode.Uri.joinPath(baseUri, dir), trusted: true, topicPath: topicPath.join(' / ') });
+          if (this.byId.has(q.id)) continue;
+          const fileUri = vscode.Uri.file(file(q));
+          this.byId.set(q.id, { ...meta, question: q, topic: t, topicPath: topicPath.join(' / '), fileUri, baseUri: vscode.Uri.file(dirname(fileUri.fsPath)) });
+          order.push(q.id);
         }
-        walk(t.topics, topicPath);
+        add(t.topics, topicPath, meta, file);
       }
     };
-    walk(topics, []);
-    this.order = allQuestions(topics).map((q) => q.id);
+    if (this.showBundled) {
+      const notesDir = vscode.Uri.joinPath(this.extensionUri, 'notes').fsPath;
+      add(this.bundled, this.sourceList.length ? [vscode.l10n.t('Bundled Notes')] : [], { trusted: true }, (q) => join(notesDir, q.source.file));
+    }
+    for (const source of this.sourceList) {
+      add([source.root], [source.title], { trusted: source.trusted, source }, (q) => q.source.file);
+    }
+    this.order = order;
     this.searchIndex = undefined;
+    this.changed.fire();
   }
 
   get error(): string | undefined {
     return this.loadError;
   }
 
-  getTopics(): readonly Topic[] {
-    return this.topics;
+  /** Bundled topics as shown in the tree (empty when hidden). */
+  bundledTopics(): readonly Topic[] {
+    return this.showBundled ? this.bundled : [];
+  }
+
+  sources(): readonly UserNotesSource[] {
+    return this.sourceList;
   }
 
   get(id: string): LoadedQuestion | undefined {
@@ -93,20 +148,32 @@ export class NotesService implements vscode.Disposable {
   /** The neighbour of a question in tree order, for previous/next. */
   neighbour(id: string, step: 1 | -1): string | undefined {
     const i = this.order.indexOf(id);
-    if (i < 0) return undefined;
-    return this.order[i + step];
+    return i < 0 ? undefined : this.order[i + step];
   }
 
   position(id: string): { index: number; total: number } {
     return { index: this.order.indexOf(id), total: this.order.length };
   }
 
-  /** Built on first use so activation stays cheap. */
+  /** Built on first use after a change, so activation and file edits stay cheap. */
   search(): SearchIndex {
-    return (this.searchIndex ??= SearchIndex.build(searchDocsFor(this.topics)));
+    if (!this.searchIndex) {
+      const started = Date.now();
+      const topics = [...(this.showBundled ? this.bundled : []), ...this.sourceList.map((s) => s.root)];
+      this.searchIndex = SearchIndex.build(searchDocsFor(topics).filter((d) => this.byId.has(d.id)));
+      this.log.debug(`search index built over ${this.order.length} questions in ${Date.now() - started} ms`);
+    }
+    return this.searchIndex;
+  }
+
+  /** Every folder a note may load images from. */
+  resourceFolders(): vscode.Uri[] {
+    return this.sourceList.filter((s) => s.status !== 'missing').map((s) => vscode.Uri.file(s.rootDir));
   }
 
   dispose(): void {
+    this.sourceList.forEach((s) => s.dispose());
+    this.subscriptions.forEach((d) => d.dispose());
     this.changed.dispose();
   }
 }

@@ -14,7 +14,7 @@ export interface AnswerPageParts {
   scriptUri: string;
   allowRemoteImages: boolean;
   lang: string;
-  labels: { previous: string; next: string; difficulty: Record<string, string> };
+  labels: { openSource: string; previous: string; next: string; difficulty: Record<string, string> };
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -52,7 +52,7 @@ export function answerPageHtml(p: AnswerPageParts): string {
 <header>
 <div class="crumbs">${esc(p.topicTitle)}</div>
 <h1 class="question-title">${esc(p.question.title)}</h1>
-<div class="meta">${difficulty}${tags}</div>
+<div class="meta">${difficulty}${tags}<button type="button" class="link-button" data-action="openSource">${esc(p.labels.openSource)}</button></div>
 </header>
 <div class="markdown-body">
 ${p.bodyHtml}

@@ -22,11 +22,6 @@ export interface ExtractedGroup {
   questions: ExtractedQuestion[];
 }
 
-export interface ExtractOptions {
-  fileTitle: string;
-  lineOffset: number;
-}
-
 type BlockKind = 'heading' | 'toc' | 'decoration' | 'code' | 'content';
 
 /** One top-level block: a heading, paragraph, list, fence, table, HTML block… */
@@ -49,7 +44,7 @@ interface Section {
   end: number;
 }
 
-/** Lines of text spread over runs that are not contiguous (e.g. before and after a `#` title). */
+/** Body lines [start, end) with the top-level blocks in them. An intro can be two runs: before and after a `#` title. */
 interface Run {
   start: number;
   end: number;
@@ -87,22 +82,19 @@ export function cleanHeadingTitle(raw: string): string {
   return analyzeTitle(raw).title;
 }
 
-export function extractQuestions(body: string, options: ExtractOptions): ExtractedGroup {
+export function extractQuestions(body: string, options: { fileTitle: string; lineOffset: number }): ExtractedGroup {
   const lines = body.split(/\r\n?|\n/);
-  const blocks = collectBlocks(sharedMarkdownParser().parse(body, {}));
-  const headings = blocks.filter((b) => b.kind === 'heading');
-  const h1s = headings.filter((b) => headingLevel(b) === 1);
-  const { intro, top } = buildSections(blocks, lines.length);
-  const ctx: Ctx = { lines, offset: options.lineOffset, questionLevel: 0, rootTitle: isVisible(options.fileTitle) ? options.fileTitle.trim() : 'Untitled' };
-
-  // A single `#` that opens the file names the whole file; it is not a question.
-  const titled = h1s.length === 1 && headings[0] === h1s[0] ? top[0] : undefined;
-  if (titled) ctx.rootTitle = titled.title || fallbackTitle(sectionBlocks(titled)) || ctx.rootTitle;
-  const sections = titled ? titled.children : top;
-  const introRuns: Run[] = [{ start: 0, end: headings[0]?.start ?? lines.length, blocks: intro }];
-  if (titled) introRuns.push({ start: titled.heading.end, end: titled.children[0]?.heading.start ?? titled.end, blocks: titled.own });
-
+  const { intro, top } = buildSections(collectBlocks(sharedMarkdownParser().parse(body, {})), lines.length);
+  const fileTitle = isVisible(options.fileTitle) ? options.fileTitle.trim() : 'Untitled';
+  const ctx: Ctx = { lines, offset: options.lineOffset, questionLevel: 0, rootTitle: fileTitle };
+  // A lone `#` that opens the file names the whole file; it is not a question.
+  const titled = top.length === 1 && top[0].level === 1 ? top[0] : undefined;
+  if (titled) ctx.rootTitle = titled.title || fallbackTitle(sectionBlocks(titled)) || fileTitle;
   const root: ExtractedGroup = { title: ctx.rootTitle, line: titled ? titled.heading.start + 1 + ctx.offset : 1, groups: [], questions: [] };
+
+  const introRuns: Run[] = [{ start: 0, end: top[0]?.heading.start ?? lines.length, blocks: intro }];
+  if (titled) introRuns.push({ start: titled.heading.end, end: titled.children[0]?.heading.start ?? titled.end, blocks: titled.own });
+  const sections = titled ? titled.children : top;
   if (sections.length === 0) {
     root.questions = flatQuestions(introRuns, titled, ctx);
     return root;
@@ -318,27 +310,39 @@ function introQuestion(runs: Run[], title: string, ctx: Ctx): ExtractedQuestion 
 }
 
 function joinedQuestion(runs: Run[], title: string, line: number | undefined, ctx: Ctx): ExtractedQuestion | undefined {
-  const parts = runs.map((r) => cutRun(r, ctx.lines)).filter((p) => p.markdown);
-  if (parts.length === 0) return undefined;
-  const bodyLine = parts[0].first + 1 + ctx.offset;
-  return { title, markdown: parts.map((p) => p.markdown).join('\n\n'), line: Math.min(line ?? bodyLine, bodyLine), bodyLine };
+  const text = joinCuts(runs.map((r) => cutRun(r, ctx.lines)));
+  if (!text.markdown) return undefined;
+  const bodyLine = text.first + 1 + ctx.offset;
+  return { title, markdown: text.markdown, line: Math.min(line ?? bodyLine, bodyLine), bodyLine };
 }
 
 // ------------------------------------------------------------- text cuts
 
 /** Source lines of a run, without leading/trailing decoration (rules, anchors, TOCs) and blank lines. */
-function cutRun(run: Run, lines: string[]): { markdown: string; first: number } {
+function cutRun(run: Run, lines: string[]): Cut {
+  const blank = (from: number, to: number): boolean => lines.slice(from, to).every((l) => l.trim() === '');
+  const edge = (b: Block): boolean => !isMeaningful(b) && b.kind !== 'heading';
+  const blocks = run.blocks.filter((b) => b.start >= run.start && b.end <= run.end);
   let start = run.start;
   let end = run.end;
-  const blocks = run.blocks.filter((b) => b.start >= run.start && b.end <= run.end);
-  let i = 0;
-  while (i < blocks.length && !isMeaningful(blocks[i]) && blocks[i].kind !== 'heading') start = Math.max(start, blocks[i++].end);
-  for (let k = blocks.length - 1; k >= i && !isMeaningful(blocks[k]) && blocks[k].kind !== 'heading'; k--) end = Math.min(end, blocks[k].start);
-  if (i === blocks.length && blocks.length > 0) return { markdown: '', first: start };
+  for (let i = 0; i < blocks.length && edge(blocks[i]) && blank(start, blocks[i].start); i++) start = blocks[i].end;
+  for (let k = blocks.length - 1; k >= 0 && blocks[k].end <= end && edge(blocks[k]) && blank(blocks[k].end, end); k--) end = Math.max(start, blocks[k].start);
   return trimBlankLines(lines, start, end);
 }
 
-function trimBlankLines(lines: string[], start: number, end: number): { markdown: string; first: number } {
+interface Cut {
+  markdown: string;
+  /** 0-based body line where `markdown` starts. */
+  first: number;
+}
+
+/** Non-empty cuts joined by a blank line; `first` is the first non-empty cut's. */
+function joinCuts(cuts: Cut[]): Cut {
+  const parts = cuts.filter((c) => c.markdown);
+  return { markdown: parts.map((c) => c.markdown).join('\n\n'), first: parts[0]?.first ?? 0 };
+}
+
+function trimBlankLines(lines: string[], start: number, end: number): Cut {
   let a = start;
   let b = Math.min(end, lines.length);
   while (a < b && lines[a].trim() === '') a++;
@@ -442,7 +446,7 @@ function numberedQuestions(runs: Run[], title: string, ctx: Ctx): ExtractedQuest
   if (numbered.length < 2) return undefined;
   const introRuns = [...runs.slice(0, -1), { ...main, end: numbered[0].line, blocks: main.blocks.filter((b) => b.start < numbered[0].line) }];
   const intro = introQuestion(introRuns, title, ctx);
-  const questions = numbered.map((n, i) => numberedQuestion(n, numbered[i + 1]?.line ?? main.end, ctx));
+  const questions = numbered.map((n, i) => numberedQuestion(n, numbered[i + 1]?.line ?? main.end, main.blocks, ctx));
   return intro ? [intro, ...questions] : questions;
 }
 
@@ -467,12 +471,14 @@ function numberedGroup(s: Section, ctx: Ctx): ExtractedGroup | undefined {
   return questions && { title, line: s.heading.start + 1 + ctx.offset, groups: [], questions };
 }
 
-function numberedQuestion(n: NumberedLine, next: number, ctx: Ctx): ExtractedQuestion {
-  const lines = [...dedent(ctx.lines.slice(n.line + 1, n.itemEnd)), ...ctx.lines.slice(n.itemEnd, next)];
-  const text = trimBlankLines(lines, 0, lines.length);
+/** The answer: the item's own indented lines, dedented, then the blocks up to the next question. */
+function numberedQuestion(n: NumberedLine, next: number, blocks: Block[], ctx: Ctx): ExtractedQuestion {
+  const inner = trimBlankLines(dedent(ctx.lines.slice(n.line + 1, n.itemEnd)), 0, n.itemEnd - n.line - 1);
+  const rest = cutRun({ start: n.itemEnd, end: next, blocks }, ctx.lines);
+  const text = joinCuts([{ markdown: inner.markdown, first: n.line + 1 + inner.first }, rest]);
   const line = n.line + 1 + ctx.offset;
   const title = n.title || truncate(analyzeTitle(firstLine(text.markdown)).title) || ctx.rootTitle;
-  return { title, markdown: text.markdown, line, bodyLine: text.markdown ? line + 1 + text.first : line + 1 };
+  return { title, markdown: text.markdown, line, bodyLine: text.markdown ? text.first + 1 + ctx.offset : line + 1 };
 }
 
 function dedent(lines: string[]): string[] {
@@ -508,7 +514,7 @@ function paragraphLine(inline: Token, start: number): NumberedLine | undefined {
 /** Items of a top-level ordered list that carry an answer: nested content, or non-list content right after the list. */
 function listItemLines(list: Block, next: Block | undefined): NumberedLine[] {
   const starts = list.tokens.flatMap((t, at) => (t.type === 'list_item_open' && t.level === 1 && t.map ? [at] : []));
-  const followedByText = next !== undefined && !/_list_open$/.test(next.tokens[0].type);
+  const followedByText = next !== undefined && isMeaningful(next) && !/_list_open$/.test(next.tokens[0].type);
   const out: NumberedLine[] = [];
   starts.forEach((at, k) => {
     const [item, para, inline] = list.tokens.slice(at, at + 3);

@@ -93,6 +93,14 @@ export function parseFileContribution(file: string, idBase: string, maxBytes = D
  * topic; any other file is a group of its own unless it holds a single question.
  */
 export function assembleTopics(root: string, contributions: Iterable<FileContribution>, idBase: string): Topic[] {
+  const topic = assembleRoot(root, contributions, idBase);
+  if (!hasContent(topic)) return [];
+  // A folder that holds only sub-folders shows them as top-level topics.
+  return topic.questions.length === 0 ? topic.topics : [topic];
+}
+
+/** The source folder as one topic (possibly empty), its files and sub-folders inside. */
+export function assembleRoot(root: string, contributions: Iterable<FileContribution>, idBase: string): Topic {
   const folders = new Map<string, Topic>();
   const rootTopic = emptyTopic(idFor(idBase, root), titleFromName(basename(root)), 0);
   folders.set(root, rootTopic);
@@ -124,10 +132,7 @@ export function assembleTopics(root: string, contributions: Iterable<FileContrib
     for (const q of topic.questions) q.topicId = topic.id;
     topic.topics.sort((a, b) => a.order - b.order);
   }
-  const pruned = prune(rootTopic);
-  if (!pruned) return [];
-  // A folder that holds only sub-folders shows them as top-level topics.
-  return pruned.questions.length === 0 ? pruned.topics : [pruned];
+  return prune(rootTopic) ?? rootTopic;
 }
 
 /** Reads a Markdown file or folder into topics. Problems are collected, never thrown. */
@@ -162,9 +167,9 @@ function comparePaths(a: string, b: string): number {
   const pb = b.split(sep);
   for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
     if (pa[i] !== pb[i]) {
-      // Files of a folder come before its sub-folders' files, as a reader expects.
-      if (i === pa.length - 1 && i < pb.length - 1) return -1;
-      if (i === pb.length - 1 && i < pa.length - 1) return 1;
+      // Sub-folders come before files, as in the Explorer.
+      if (i === pa.length - 1 && i < pb.length - 1) return 1;
+      if (i === pb.length - 1 && i < pa.length - 1) return -1;
       return naturalOrder(pa[i], pb[i]);
     }
   }

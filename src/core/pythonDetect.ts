@@ -16,7 +16,7 @@ const SIGNALS: readonly Signal[] = [
   { re: /^\s*class\s+\w+\s*(?:\([^)]*\))?\s*:\s*(?:#.*)?$/m, score: 4 },
   { re: /^\s*from\s+\.*[\w.]*\s+import\s+[\w*(]/m, score: 4 },
   { re: /^\s*import\s+[\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+(?:\s+as\s+\w+)?)*\s*$/m, score: 3 },
-  { re: /^>>>(?:\s|$)/m, score: 4 },
+  { re: /^>>>(?:\s|$)/m, score: 6 },
   { re: /__name__\s*==\s*['"]__main__['"]/, score: 4 },
   { re: /^\s*elif\s.*:\s*$/m, score: 4 },
   { re: /^\s*(?:try|finally|else|except(?:\s+[^:]+)?)\s*:\s*(?:#.*)?$/m, score: 3 },
@@ -76,8 +76,8 @@ function indentedBlockScore(text: string): number {
   return 0;
 }
 
-/** Statements ending in `;` or `{` belong to C-like languages. */
+/** Statements ending in `;`, or blocks opened by `) {` / `else {`, belong to C-like languages; `= {` may be a dict. */
 function semicolonPenalty(text: string): number {
-  const count = text.split('\n').filter((l) => /[;{]\s*$/.test(l) && !/^\s*#/.test(l)).length;
+  const count = text.split('\n').filter((l) => /(?:;|[\w)]\s*\{)\s*$/.test(l) && !/^\s*#/.test(l)).length;
   return Math.min(count, 3) * 2;
 }

@@ -6,6 +6,7 @@ export type WebviewMessage =
   | { type: 'copyExample'; questionId: string; index: number }
   | { type: 'openQuestion'; id: string }
   | { type: 'openLink'; questionId: string; href: string }
+  | { type: 'openSource'; questionId: string }
   | { type: 'navigate'; direction: 'next' | 'previous' };
 
 /** State the webview keeps so the panel can be restored after a reload. */
@@ -30,6 +31,8 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
       return isText(m.id) ? { type: 'openQuestion', id: m.id } : undefined;
     case 'openLink':
       return isText(m.questionId) && isText(m.href) ? { type: 'openLink', questionId: m.questionId, href: m.href } : undefined;
+    case 'openSource':
+      return isText(m.questionId) ? { type: 'openSource', questionId: m.questionId } : undefined;
     case 'navigate':
       return m.direction === 'next' || m.direction === 'previous' ? { type: 'navigate', direction: m.direction } : undefined;
     default:

@@ -75,8 +75,14 @@ export class AnswerPanel implements vscode.Disposable, vscode.WebviewPanelSerial
     };
   }
 
+  /** Only the extension's assets and the notes folders themselves may be loaded. */
   private resourceRoots(): vscode.Uri[] {
-    return [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'notes')];
+    return [
+      vscode.Uri.joinPath(this.extensionUri, 'media'),
+      vscode.Uri.joinPath(this.extensionUri, 'dist'),
+      vscode.Uri.joinPath(this.extensionUri, 'notes'),
+      ...this.notes.resourceFolders(),
+    ];
   }
 
   private attach(panel: vscode.WebviewPanel): void {
@@ -102,6 +108,7 @@ export class AnswerPanel implements vscode.Disposable, vscode.WebviewPanelSerial
     const started = Date.now();
     const { question, trusted, baseUri, topicPath } = loaded;
     const webview = panel.webview;
+    webview.options = { ...webview.options, localResourceRoots: this.resourceRoots() };
     const allowRemoteImages = vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.allowRemoteImages, false);
     const bodyHtml = renderAnswer(question.markdown, {
       labels: { openScratch: vscode.l10n.t('Open as Scratch File'), copy: vscode.l10n.t('Copy'), output: vscode.l10n.t('Output') },
@@ -128,6 +135,7 @@ export class AnswerPanel implements vscode.Disposable, vscode.WebviewPanelSerial
       allowRemoteImages,
       lang: vscode.env.language,
       labels: {
+        openSource: vscode.l10n.t('Open Source File'),
         previous: vscode.l10n.t('Previous'),
         next: vscode.l10n.t('Next'),
         difficulty: { easy: vscode.l10n.t('Easy'), medium: vscode.l10n.t('Medium'), hard: vscode.l10n.t('Hard') },
@@ -171,6 +179,9 @@ export class AnswerPanel implements vscode.Disposable, vscode.WebviewPanelSerial
       case 'openLink':
         await this.openRelativeLink(message.questionId, message.href);
         return;
+      case 'openSource':
+        if (this.notes.get(message.questionId)) await vscode.commands.executeCommand('interviewNotes.openSourceFile', message.questionId);
+        return;
     }
   }
 
@@ -180,10 +191,7 @@ export class AnswerPanel implements vscode.Disposable, vscode.WebviewPanelSerial
     if (!loaded) return;
     const [path] = href.split('#');
     const target = vscode.Uri.joinPath(loaded.baseUri, decodeURIComponent(path));
-    const match = this.notes.allIds().find((id) => {
-      const q = this.notes.get(id);
-      return q && vscode.Uri.joinPath(q.baseUri, q.question.source.file.split('/').pop() ?? '').path === target.path;
-    });
+    const match = this.notes.allIds().find((id) => this.notes.get(id)?.fileUri.path === target.path);
     if (match) {
       this.show(match);
       return;

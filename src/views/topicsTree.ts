@@ -3,8 +3,13 @@ import type { Question, Topic } from '../core/model';
 import { countQuestions } from '../core/model';
 import { Commands, ContextValues } from '../constants';
 import type { NotesService } from '../notesService';
+import type { UserNotesSource } from '../userSource';
 
-export type TreeNode = { kind: 'topic'; topic: Topic } | { kind: 'question'; question: Question };
+export type TreeNode =
+  | { kind: 'bundled' }
+  | { kind: 'source'; source: UserNotesSource }
+  | { kind: 'topic'; topic: Topic }
+  | { kind: 'question'; question: Question };
 
 const TOOLTIP_LINES = 6;
 
@@ -25,11 +30,30 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
-    const topics = node === undefined ? this.notes.getTopics() : node.kind === 'topic' ? node.topic.topics : [];
-    const children: TreeNode[] = topics.map((topic) => ({ kind: 'topic', topic }));
-    if (node?.kind === 'topic') children.push(...node.topic.questions.map((question): TreeNode => ({ kind: 'question', question })));
+    const children = this.childrenOf(node);
     for (const c of children) this.parents.set(keyOf(c), node);
     return children;
+  }
+
+  private childrenOf(node?: TreeNode): TreeNode[] {
+    const topicNodes = (ts: readonly Topic[]) => ts.map((topic): TreeNode => ({ kind: 'topic', topic }));
+    const questionNodes = (qs: readonly Question[]) => qs.map((question): TreeNode => ({ kind: 'question', question }));
+    if (!node) {
+      const sources = this.notes.sources();
+      if (sources.length === 0) return topicNodes(this.notes.bundledTopics());
+      const roots: TreeNode[] = this.notes.bundledTopics().length ? [{ kind: 'bundled' }] : [];
+      return [...roots, ...sources.map((source): TreeNode => ({ kind: 'source', source }))];
+    }
+    switch (node.kind) {
+      case 'bundled':
+        return topicNodes(this.notes.bundledTopics());
+      case 'source':
+        return [...topicNodes(node.source.root.topics), ...questionNodes(node.source.root.questions)];
+      case 'topic':
+        return [...topicNodes(node.topic.topics), ...questionNodes(node.topic.questions)];
+      case 'question':
+        return [];
+    }
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -37,7 +61,16 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node.kind === 'topic' ? topicItem(node.topic) : questionItem(node.question);
+    switch (node.kind) {
+      case 'bundled':
+        return bundledItem(this.notes.bundledTopics());
+      case 'source':
+        return sourceItem(node.source);
+      case 'topic':
+        return topicItem(node.topic);
+      case 'question':
+        return questionItem(node.question);
+    }
   }
 
   dispose(): void {
@@ -47,7 +80,49 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 }
 
 function keyOf(node: TreeNode): string {
-  return node.kind === 'topic' ? `t:${node.topic.id}` : `q:${node.question.id}`;
+  switch (node.kind) {
+    case 'bundled':
+      return 'bundled';
+    case 'source':
+      return `s:${node.source.path}`;
+    case 'topic':
+      return `t:${node.topic.id}`;
+    case 'question':
+      return `q:${node.question.id}`;
+  }
+}
+
+function bundledItem(topics: readonly Topic[]): vscode.TreeItem {
+  const item = new vscode.TreeItem(vscode.l10n.t('Bundled Notes'), vscode.TreeItemCollapsibleState.Expanded);
+  item.id = 'bundled';
+  item.description = String(topics.reduce((n, t) => n + countQuestions(t), 0));
+  item.iconPath = new vscode.ThemeIcon('book');
+  return item;
+}
+
+function sourceItem(source: UserNotesSource): vscode.TreeItem {
+  const item = new vscode.TreeItem(source.title, source.status === 'missing' ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Expanded);
+  item.id = `source:${source.path}`;
+  item.resourceUri = vscode.Uri.file(source.path);
+  item.contextValue = source.status === 'missing' ? ContextValues.sourceMissing : ContextValues.source;
+  const tooltip = new vscode.MarkdownString(`${escapeMarkdown(source.path)}`);
+  if (source.status === 'missing') {
+    item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+    item.description = vscode.l10n.t('folder not found — click to choose another');
+    item.command = { command: Commands.addSource, title: vscode.l10n.t('Choose Folder…'), arguments: [source.resolved.setting] };
+  } else {
+    item.iconPath = new vscode.ThemeIcon(source.trusted ? 'folder-library' : 'workspace-untrusted');
+    const parts = [vscode.l10n.t('{0} questions', source.questionCount)];
+    if (source.status === 'indexing') parts.push(vscode.l10n.t('indexing {0}/{1}', source.indexed, source.total));
+    if (source.status === 'cancelled') parts.push(vscode.l10n.t('indexing cancelled'));
+    if (source.skipped) parts.push(vscode.l10n.t('{0} skipped', source.skipped));
+    item.description = parts.join(' · ');
+    const problems = source.problems.slice(0, 8).map((p) => `- ${escapeMarkdown(p.file.slice(source.rootDir.length + 1) || p.file)}: ${escapeMarkdown(p.message)}`);
+    if (problems.length) tooltip.appendMarkdown(`\n\n${problems.join('\n')}`);
+    if (!source.trusted) tooltip.appendMarkdown(`\n\n${escapeMarkdown(vscode.l10n.t('Untrusted workspace: HTML in these notes is shown as text.'))}`);
+  }
+  item.tooltip = tooltip;
+  return item;
 }
 
 function topicItem(topic: Topic): vscode.TreeItem {

@@ -22,6 +22,8 @@ document.addEventListener('click', (event) => {
     if (action === 'openExample' || action === 'copyExample') {
       vscode.postMessage({ type: action, questionId, index: Number(button.dataset.example) });
       if (action === 'copyExample') flash(button);
+    } else if (action === 'openSource') {
+      vscode.postMessage({ type: 'openSource', questionId });
     } else if (action === 'next' || action === 'previous') {
       vscode.postMessage({ type: 'navigate', direction: action });
     }

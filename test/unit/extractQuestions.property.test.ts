@@ -65,6 +65,28 @@ describe('extractQuestions (property)', () => {
     );
   });
 
+  it('"##" sections with plain titles round-trip: one question each, answer = exact section lines', () => {
+    const title = fc.stringMatching(/^[A-Za-z\u4e00-\u9fa5][A-Za-z\u4e00-\u9fa5 ]{0,12}[A-Za-z\u4e00-\u9fa5]$/);
+    const answer = fc
+      .tuple(fc.stringMatching(/^[a-z\u4e00-\u9fa5][a-z\u4e00-\u9fa5 ,.]{0,30}$/), fc.boolean())
+      .map(([text, code]) => (code ? `${text}\n\n\`\`\`\n# not a heading\nx = 1\n\`\`\`` : text));
+    const doc = fc.array(fc.tuple(title, answer), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(doc, fc.integer({ min: 0, max: 9 }), (sections, offset) => {
+        const body = sections.map(([t, a]) => `## ${t}\n\n${a}\n`).join('\n');
+        const root = extractQuestions(body, { fileTitle: 'f', lineOffset: offset });
+        assert.deepEqual(root.groups, []);
+        assert.deepEqual(root.questions.map((q) => [q.title, q.markdown]), sections.map(([t, a]) => [t.replace(/\s+/g, ' '), a]));
+        const lines = body.split('\n');
+        root.questions.forEach((q, i) => {
+          assert.equal(lines[q.line - 1 - offset], `## ${sections[i][0]}`);
+          assert.equal(lines[q.bodyLine - 1 - offset], q.markdown.split('\n')[0]);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('survives arbitrary strings', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (body) => checkTree(body, 'f', 0)),

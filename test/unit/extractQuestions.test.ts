@@ -247,6 +247,14 @@ describe('extractQuestions: structure rules', () => {
     assert.deepEqual(outline(g), ['# File', '- 为什么 Python 慢？ @11', '  # 基础', '  - 什么是GIL @3', '  - 什么是装饰器 @7']);
   });
 
+  it('"1、" paragraphs with the answer on the next line; separators between questions are trimmed', () => {
+    const g = extract('1、什么是GIL\nGIL 是全局解释器锁。\n\n---\n\n2、什么是装饰器\n返回函数的函数。\n', 2);
+    assert.deepEqual(g.questions, [
+      { title: '什么是GIL', markdown: 'GIL 是全局解释器锁。', line: 3, bodyLine: 4 },
+      { title: '什么是装饰器', markdown: '返回函数的函数。', line: 8, bodyLine: 9 },
+    ]);
+  });
+
   it('a plain ordered list without answers is not a list of questions', () => {
     const g = extract('1. apple\n2. banana\n3. cherry\n');
     assert.deepEqual(outline(g), ['# File', '- File @1']);

@@ -1,0 +1,191 @@
+import * as vscode from 'vscode';
+import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { NoteProblem, Topic } from './core/model';
+import { countQuestions } from './core/model';
+import { assembleRoot, isNoteFile, listNoteFiles, parseFileContribution, type FileContribution } from './core/loadNotes';
+import type { ResolvedSource } from './config';
+
+export type SourceStatus = 'indexing' | 'ready' | 'missing' | 'cancelled';
+
+const CHUNK = 40;
+/** Above this many files indexing shows a cancellable notification. */
+const NOTIFY_ABOVE = 300;
+const PARTIAL_EVERY = 400;
+
+/**
+ * One user notes folder or file. Indexes in the background in chunks (the tree
+ * stays usable and fills in as it goes), then keeps each file's parse cached so
+ * a change re-parses only that file.
+ */
+export class UserNotesSource implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  readonly title: string;
+  status: SourceStatus = 'indexing';
+  /** The source's content; the tree shows its topics and questions under the source node. */
+  root: Topic = { id: '', title: '', order: 0, questions: [], topics: [] };
+  indexed = 0;
+  total = 0;
+  indexMs = 0;
+  private readonly contributions = new Map<string, FileContribution>();
+  private watcher: vscode.FileSystemWatcher | undefined;
+  private isFile = false;
+  private pending = new Set<string>();
+  private flushTimer: NodeJS.Timeout | undefined;
+  private cancel = new vscode.CancellationTokenSource();
+
+  constructor(
+    readonly resolved: ResolvedSource,
+    readonly trusted: boolean,
+    private readonly maxFileBytes: number,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.title = resolved.path.split(/[\\/]/).filter(Boolean).pop() ?? resolved.path;
+  }
+
+  get path(): string {
+    return this.resolved.path;
+  }
+
+  /** The folder relative images and links resolve from. */
+  get rootDir(): string {
+    return this.isFile ? dirname(this.path) : this.path;
+  }
+
+  get problems(): NoteProblem[] {
+    return [...this.contributions.values()].flatMap((c) => c.problems);
+  }
+
+  get skipped(): number {
+    return [...this.contributions.values()].filter((c) => c.problems.some((p) => p.message.startsWith('skipped'))).length;
+  }
+
+  get questionCount(): number {
+    return countQuestions(this.root);
+  }
+
+  async index(): Promise<void> {
+    const started = Date.now();
+    let files: string[];
+    try {
+      this.isFile = statSync(this.path).isFile();
+    } catch {
+      this.status = 'missing';
+      this.log.error(`notes source not found: ${this.path} (setting "${this.resolved.setting}")`);
+      this.changed.fire();
+      return;
+    }
+    const listProblems: NoteProblem[] = [];
+    files = this.isFile ? [this.path] : listNoteFiles(this.path, listProblems);
+    listProblems.forEach((p) => this.log.warn(`${p.file}: ${p.message}`));
+    this.total = files.length;
+    this.status = 'indexing';
+    this.changed.fire();
+    const work = (token: vscode.CancellationToken, report?: (n: number) => void) => this.parseAll(files, token, report);
+    const token = this.cancel.token;
+    if (files.length > NOTIFY_ABOVE) {
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Indexing notes in {0}', this.title), cancellable: true },
+        (progress, userToken) => {
+          userToken.onCancellationRequested(() => this.cancel.cancel());
+          return work(token, (n) => progress.report({ increment: (100 * n) / files.length, message: `${this.indexed}/${files.length}` }));
+        },
+      );
+    } else {
+      await work(token);
+    }
+    this.indexMs = Date.now() - started;
+    this.status = token.isCancellationRequested ? 'cancelled' : 'ready';
+    this.assemble();
+    this.log.info(`indexed ${this.indexed} files (${this.questionCount} questions) from ${this.path} in ${this.indexMs} ms${this.status === 'cancelled' ? ' — cancelled' : ''}`);
+    for (const p of this.problems) this.log.warn(`${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+    this.changed.fire();
+    if (!token.isCancellationRequested) this.watch();
+  }
+
+  private async parseAll(files: string[], token: vscode.CancellationToken, report?: (n: number) => void): Promise<void> {
+    for (let i = 0; i < files.length; i += CHUNK) {
+      if (token.isCancellationRequested) return;
+      const chunk = files.slice(i, i + CHUNK);
+      for (const f of chunk) this.contributions.set(f, parseFileContribution(f, this.idBase(), this.maxFileBytes));
+      this.indexed += chunk.length;
+      report?.(chunk.length);
+      if (this.indexed % PARTIAL_EVERY < CHUNK && this.indexed < files.length) {
+        this.assemble();
+        this.changed.fire();
+      }
+      // Yield so the extension host (tree, commands) stays responsive.
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+
+  private idBase(): string {
+    return dirname(this.isFile ? dirname(this.path) : this.path);
+  }
+
+  private assemble(): void {
+    if (this.isFile) {
+      const c = this.contributions.get(this.path);
+      const empty: Topic = { id: this.path, title: this.title, order: 0, questions: [], topics: [] };
+      this.root = c?.group ?? (c?.question ? { ...empty, questions: [c.question] } : empty);
+      return;
+    }
+    this.root = assembleRoot(this.path, this.contributions.values(), this.idBase());
+  }
+
+  private watch(): void {
+    const uri = vscode.Uri.file(this.rootDir);
+    const pattern = this.isFile ? new vscode.RelativePattern(uri, this.path.slice(this.rootDir.length + 1)) : new vscode.RelativePattern(uri, '**/*.{md,markdown,MD}');
+    this.watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    const touch = (u: vscode.Uri) => this.schedule(u.fsPath);
+    this.watcher.onDidChange(touch);
+    this.watcher.onDidCreate(touch);
+    this.watcher.onDidDelete(touch);
+  }
+
+  /** File events come in bursts (save, git checkout); re-parse after they settle. */
+  private schedule(file: string): void {
+    if (!isNoteFile(file)) return;
+    this.pending.add(file);
+    clearTimeout(this.flushTimer);
+    this.flushTimer = setTimeout(() => this.flush(), 150);
+  }
+
+  /** Re-parses only the files that changed. Public so tests can apply changes without waiting. */
+  flush(): void {
+    const files = [...this.pending];
+    this.pending.clear();
+    for (const f of files) {
+      let exists = false;
+      try {
+        exists = statSync(f).isFile();
+      } catch {}
+      if (exists) this.contributions.set(f, parseFileContribution(f, this.idBase(), this.maxFileBytes));
+      else this.contributions.delete(f);
+    }
+    if (files.length) {
+      this.log.info(`re-parsed ${files.length} changed file(s) in ${this.title}`);
+      this.assemble();
+      this.changed.fire();
+    }
+  }
+
+  /** For an external change notification (e.g. a save in the editor) before the watcher fires. */
+  noteChanged(file: string): void {
+    if (!file.startsWith(this.rootDir)) return;
+    this.schedule(file);
+  }
+
+  stopIndexing(): void {
+    this.cancel.cancel();
+  }
+
+  dispose(): void {
+    this.cancel.cancel();
+    this.cancel.dispose();
+    clearTimeout(this.flushTimer);
+    this.watcher?.dispose();
+    this.changed.dispose();
+  }
+}
