@@ -3,7 +3,7 @@
 // sidebar, click a question, click "Open as Scratch File", reload the window.
 // Prints timings; `--screenshots` also refreshes the README pictures in docs/images.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, ensureHostInstalled, startCodeServer, installVsix, launchBrowser, cleanup } from './codeServerHost.mjs';
@@ -30,6 +30,16 @@ installVsix(vsix, extensionsDir);
 const server = await startCodeServer({ workspace, extensionsDir, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
 const { browser, context } = await launchBrowser({ width: 1440, height: 900 });
 const timings = { vsixKB };
+
+/** The extension's own log (LogOutputChannel) states its activation time. */
+function activationMsFromLog(dir) {
+  const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
+  for (const file of walk(join(dir, 'logs')).filter((f) => f.endsWith('Interview Notes.log'))) {
+    const m = /activated in ([\d.]+) ms/.exec(readFileSync(file, 'utf8'));
+    if (m) return Number(m[1]);
+  }
+  return undefined;
+}
 
 async function findFrame(page, selector, timeout = 20000) {
   const until = Date.now() + timeout;
@@ -58,6 +68,7 @@ try {
   const countText = await topicRow.locator('.label-description').textContent().catch(() => '');
   check('topic rows show their question count', /^\d+$/.test((countText ?? '').trim()), `“${TOPIC}” ${countText}`);
 
+  timings.activationMs = activationMsFromLog(server.userDataDir);
   await topicRow.click();
   const questionRow = page.locator('.monaco-list-row[aria-level="2"]').nth(1);
   await questionRow.waitFor();

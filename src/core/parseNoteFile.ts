@@ -77,8 +77,8 @@ function toTopic(group: ExtractedGroup, topicId: string, file: string, meta: { t
         tags: meta.tags,
         keywords: meta.keywords,
         markdown: body,
-        examples: extractExamples(body, q.line),
-        source: { file, line: q.line, bodyLine: q.line + 1 },
+        examples: extractExamples(body, q.bodyLine - 1),
+        source: { file, line: q.line, bodyLine: q.bodyLine },
       };
     }),
     topics: g.groups.map((child, i) => build(child, uniqueId(`${id}/${slugify(child.title)}`, usedIds), i)),

@@ -48,6 +48,7 @@ const FEW_HITS = 3;
 const MIN_FUZZY_LATIN = 4;
 const MIN_BIGRAM_HAN = 3;
 const PHRASE_BONUS = 0.03;
+const MIN_WEIGHT = 0.05;
 const TITLE_LENGTH_SPREAD = 0.01;
 const PLAIN_CACHE = 128;
 const TERM_CACHE = 64;
@@ -91,15 +92,15 @@ export class SearchIndex {
       const keywords = doc.keywords.map(foldText);
       const full: string[] = [];
       const initials: string[] = [];
-      for (const k of keywords) {
-        vocabulary.addKeyword(i, k);
+      keywords.forEach((k, at) => {
+        vocabulary.addKeyword(i, k, at / keywords.length);
         let py = keywordKeys.get(k);
         if (py === undefined && !keywordKeys.has(k)) keywordKeys.set(k, (py = keywordPinyin(k)));
         if (py) {
           full.push(py[0]);
           initials.push(py[1]);
         }
-      }
+      });
       vocabulary.addTitle(i, title);
       return {
         title,
@@ -145,14 +146,22 @@ export class SearchIndex {
     const needed = Math.ceil(texts.length / 2);
     const full: number[] = [];
     const partial: number[] = [];
+    const df = new Array<number>(results.length).fill(0);
     for (const d of candidates) {
       let matched = 0;
-      for (const r of results) if (r.score[d] < MISS) matched++;
+      results.forEach((r, t) => {
+        if (r.score[d] < MISS) {
+          matched++;
+          df[t]++;
+        }
+      });
       if (matched === texts.length) full.push(d);
       else if (matched >= needed && matched > 0) partial.push(d);
     }
-    const keys = full.map((d) => rankKey(this.completeScore(d, results, phrase), d));
-    if (full.length < limit) for (const d of partial) keys.push(rankKey(partialScore(d, results), d));
+    // Rare terms weigh more: in "python 装饰器" nearly every answer says python.
+    const weights = df.map((f) => Math.max(MIN_WEIGHT, Math.log((candidates.length + 1) / (f + 0.5))));
+    const keys = full.map((d) => rankKey(this.completeScore(d, results, weights, phrase), d));
+    if (full.length < limit) for (const d of partial) keys.push(rankKey(partialScore(d, results, weights), d));
     const top = Float64Array.from(keys).sort().subarray(0, limit);
     return Array.from(top, (key) => this.hit(key % RANK_DOCS, Math.floor(key / RANK_DOCS) / RANK_SCALE, results));
   }
@@ -184,17 +193,17 @@ export class SearchIndex {
   /** Typos: Fuse picks close vocabulary words, their questions get the term. */
   private matchFuzzy(r: TermScores, allowed: Uint8Array | undefined): void {
     for (const f of this.vocabulary.fuzzy(r.term.text)) {
-      const apply = (docs: number[], base: number, kind: number) => {
-        const s = base + S.fuzzySpread * f.score;
-        for (const d of docs) {
-          if ((allowed && !allowed[d]) || s >= r.score[d]) continue;
+      const apply = (docs: number[], base: number, kind: number, at?: number[]) => {
+        docs.forEach((d, j) => {
+          const s = base + S.fuzzySpread * f.score + (at ? S.keywordPlacementSpread * at[j] : 0);
+          if ((allowed && !allowed[d]) || s >= r.score[d]) return;
           r.score[d] = s;
           r.kind[d] = kind;
           r.fuzzy.set(d, f.term);
-        }
+        });
       };
       apply(f.postings.title, S.fuzzyTitle, FUZZY_TITLE);
-      apply(f.postings.keywords, S.fuzzyKeyword, FUZZY_KEYWORD);
+      apply(f.postings.keywords, S.fuzzyKeyword, FUZZY_KEYWORD, f.postings.keywordAt);
     }
   }
 
@@ -237,11 +246,15 @@ export class SearchIndex {
     if (!allowed && cached) cached.any = Int32Array.from(any);
   }
 
-  private completeScore(d: number, results: TermScores[], phrase: string): number {
+  private completeScore(d: number, results: TermScores[], weights: number[], phrase: string): number {
     const e = this.entries[d];
     let sum = 0;
-    for (const r of results) sum += r.score[d];
-    let score = sum / results.length + TITLE_LENGTH_SPREAD * Math.min(1, e.title.length / 100);
+    let total = 0;
+    results.forEach((r, t) => {
+      sum += weights[t] * r.score[d];
+      total += weights[t];
+    });
+    let score = sum / total + TITLE_LENGTH_SPREAD * Math.min(1, e.title.length / 100);
     if (phrase && (e.title.includes(phrase) || e.keywords.includes(SEP + phrase))) score -= PHRASE_BONUS;
     return Math.min(S.partial - 0.001, Math.max(0, score));
   }
@@ -307,7 +320,7 @@ export class SearchIndex {
     const body = this.entries[d].body;
     let at = -1;
     for (const needle of needles) {
-      const i = body.indexOf(needle);
+      const i = wordOccurrence(body, needle);
       if (i !== -1 && (at === -1 || i < at)) at = i;
     }
     if (at === -1) return { snippet: firstLine(this.docs[d].body), snippetRanges: [] };
@@ -325,15 +338,20 @@ export class SearchIndex {
   }
 }
 
-function partialScore(d: number, results: TermScores[]): number {
+/** Missing terms cost what they weigh; what matched refines the order. */
+function partialScore(d: number, results: TermScores[], weights: number[]): number {
   let missing = 0;
   let sum = 0;
-  for (const r of results) {
-    if (r.score[d] < MISS) sum += r.score[d];
-    else missing++;
-  }
-  const matched = results.length - missing;
-  return Math.min(1, S.partial + 0.05 * (missing / results.length) + 0.05 * (sum / Math.max(1, matched)));
+  let total = 0;
+  let matched = 0;
+  results.forEach((r, t) => {
+    total += weights[t];
+    if (r.score[d] < MISS) {
+      sum += weights[t] * r.score[d];
+      matched += weights[t];
+    } else missing += weights[t];
+  });
+  return Math.min(1, S.partial + 0.05 * (missing / total) + 0.05 * (sum / Math.max(MIN_WEIGHT, matched)));
 }
 
 // Score and question index packed into one number that sorts right: score to 1e-6, then input order.
@@ -341,6 +359,16 @@ const RANK_SCALE = 1e6;
 const RANK_DOCS = 2 ** 24;
 function rankKey(score: number, d: number): number {
   return Math.round(score * RANK_SCALE) * RANK_DOCS + d;
+}
+
+/** First occurrence that starts a word ("generator", not "getgeneratorstate"), else the first one. */
+function wordOccurrence(hay: string, needle: string): number {
+  const first = hay.indexOf(needle);
+  if (first <= 0 || !/^\w/.test(needle)) return first;
+  for (let i = first, n = 0; i !== -1 && n < 16; i = hay.indexOf(needle, i + 1), n++) {
+    if (!/\w/.test(hay[i - 1])) return i;
+  }
+  return first;
 }
 
 function hanPairs(text: string): string[] {

@@ -45,6 +45,8 @@ export const S = {
   keywordWord: 0.2,
   keywordWordPrefix: 0.22,
   keywordInside: 0.34,
+  keywordPlacementSpread: 0.03,
+  keywordRepeatBonus: 0.01,
   pinyinFullStart: 0.24,
   pinyinInitialsStart: 0.26,
   pinyinFull: 0.27,
@@ -99,7 +101,7 @@ export function matchShort(term: Term, e: Entry, m: Match): void {
   }
   const inKeywords = e.keywords.indexOf(text);
   if (inKeywords !== -1) {
-    const s = term.han ? hanKeywordScore(e.keywords, text, inKeywords) : latinScore(e.keywords, text, inKeywords, KEYWORD_SCORES);
+    const s = (term.han ? hanKeywordScore(e.keywords, text, inKeywords) : latinScore(e.keywords, text, inKeywords, KEYWORD_SCORES)) + keywordPlacement(e.keywords, text, inKeywords);
     if (s < m.score) {
       m.score = s;
       m.kind = KEYWORD;
@@ -133,6 +135,17 @@ export function matchShort(term: Term, e: Entry, m: Match): void {
       m.kind = KEYWORD_PINYIN;
     }
   }
+}
+
+/**
+ * Authors list the main terms first, and a question about generators lists
+ * "generator", "generator function", "generator expression": earlier and
+ * more often means more on topic.
+ */
+function keywordPlacement(keywords: string, text: string, first: number): number {
+  let count = 1;
+  for (let i = keywords.indexOf(text, first + text.length); i !== -1 && count < 4; i = keywords.indexOf(text, i + text.length)) count++;
+  return S.keywordPlacementSpread * (first / keywords.length) - S.keywordRepeatBonus * (count - 1);
 }
 
 /** Title ranges a pinyin or initials match covers. */

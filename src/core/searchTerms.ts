@@ -12,6 +12,8 @@ export interface TermPostings {
   title: number[];
   /** Questions that list it as a keyword or as a word of one. */
   keywords: number[];
+  /** Per entry of `keywords`: where in that question's keyword list it stands, 0 (first) to 1. */
+  keywordAt: number[];
 }
 
 export interface FuzzyTerm {
@@ -41,14 +43,15 @@ export class TermVocabulary {
   private readonly pairs = new Map<string, number[]>();
 
   addTitle(doc: number, foldedTitle: string): void {
-    for (const w of foldedTitle.match(LATIN_WORD) ?? []) this.add(w, doc, 'title');
+    for (const w of foldedTitle.match(LATIN_WORD) ?? []) this.add(w, doc, 'title', 0);
   }
 
-  addKeyword(doc: number, foldedKeyword: string): void {
-    this.add(foldedKeyword, doc, 'keywords');
+  /** `at`: the keyword's place in the question's list, 0 (first) to 1. */
+  addKeyword(doc: number, foldedKeyword: string, at: number): void {
+    this.add(foldedKeyword, doc, 'keywords', at);
     if (hasHan(foldedKeyword)) return;
     const words = foldedKeyword.match(LATIN_WORD) ?? [];
-    if (words.length > 1) for (const w of words) this.add(w, doc, 'keywords');
+    if (words.length > 1) for (const w of words) this.add(w, doc, 'keywords', at);
   }
 
   /** Indexes letter pairs once every question is added. */
@@ -83,12 +86,14 @@ export class TermVocabulary {
     }));
   }
 
-  private add(term: string, doc: number, field: keyof TermPostings): void {
+  private add(term: string, doc: number, field: 'title' | 'keywords', at: number): void {
     if (term.length < MIN_TERM) return;
     let p = this.postings.get(term);
-    if (!p) this.postings.set(term, (p = { title: [], keywords: [] }));
+    if (!p) this.postings.set(term, (p = { title: [], keywords: [], keywordAt: [] }));
     const list = p[field];
-    if (list[list.length - 1] !== doc) list.push(doc);
+    if (list[list.length - 1] === doc) return;
+    list.push(doc);
+    if (field === 'keywords') p.keywordAt.push(at);
   }
 }
 
