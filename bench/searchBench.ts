@@ -102,6 +102,7 @@ function prefixes(q: string): string[] {
 /** One warm-up round, then ROUNDS timed rounds of typing every query key by key. */
 function latencies(keystrokes: string[], run: (q: string) => unknown): Stats {
   for (const q of keystrokes) run(q);
+  gc();
   const times: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     for (const q of keystrokes) {

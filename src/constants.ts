@@ -14,6 +14,12 @@ export const Commands = {
   removeSource: 'interviewNotes.removeSource',
   openSourceFile: 'interviewNotes.openSourceFile',
   showProblems: 'interviewNotes.showProblems',
+  filterTree: 'interviewNotes.filterTree',
+  clearFilter: 'interviewNotes.clearFilter',
+} as const;
+
+export const ContextKeys = {
+  filterActive: 'interviewNotes.filterActive',
 } as const;
 
 export const ContextValues = {

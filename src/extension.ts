@@ -8,6 +8,7 @@ import { openExampleCommand } from './commands/openExample';
 import { addSourceCommand, removeSourceCommand } from './commands/manageSources';
 import { openSourceFileCommand } from './commands/openSourceFile';
 import { Settings } from './constants';
+import { TreeSearchFilter } from './commands/filterTree';
 
 /** What activate() returns: a small surface the integration tests use to see what the user sees. */
 export interface InterviewNotesApi {
@@ -26,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
   const answers = new AnswerPanel(context.extensionUri, notes, log);
   const view = vscode.window.createTreeView<TreeNode>(TOPICS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const open = (id: string) => answers.show(id);
+  const treeFilter = new TreeSearchFilter(notes, tree, view);
 
   context.subscriptions.push(
     log,
@@ -44,6 +46,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
     vscode.commands.registerCommand(Commands.removeSource, (arg?: unknown) => removeSourceCommand(notes, arg)),
     vscode.commands.registerCommand(Commands.openSourceFile, (arg?: unknown) => openSourceFileCommand(notes, answers.currentQuestionId, arg)),
     vscode.commands.registerCommand(Commands.showProblems, () => log.show()),
+    treeFilter,
+    vscode.commands.registerCommand(Commands.filterTree, (query?: unknown) => (typeof query === 'string' ? treeFilter.apply(query) : treeFilter.prompt())),
+    vscode.commands.registerCommand(Commands.clearFilter, () => treeFilter.clear()),
+    notes.onDidChange(() => treeFilter.current && treeFilter.apply(treeFilter.current)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       const keys = [Settings.sources, Settings.showBundledNotes, Settings.maxFileSizeKB].map((k) => `${Settings.section}.${k}`);
       if (keys.some((k) => e.affectsConfiguration(k))) void notes.load();

@@ -19,9 +19,20 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
   private readonly parents = new Map<string, TreeNode | undefined>();
+  private filter: ((id: string) => boolean) | undefined;
 
   constructor(private readonly notes: NotesService) {
     this.subscription = notes.onDidChange(() => this.refresh());
+  }
+
+  /** Shows only questions the predicate accepts (and topics that hold some); undefined shows all. */
+  setFilter(filter: ((id: string) => boolean) | undefined): void {
+    this.filter = filter;
+    this.refresh();
+  }
+
+  get filtering(): boolean {
+    return this.filter !== undefined;
   }
 
   refresh(): void {
@@ -36,8 +47,10 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   }
 
   private childrenOf(node?: TreeNode): TreeNode[] {
-    const topicNodes = (ts: readonly Topic[]) => ts.map((topic): TreeNode => ({ kind: 'topic', topic }));
-    const questionNodes = (qs: readonly Question[]) => qs.map((question): TreeNode => ({ kind: 'question', question }));
+    const filter = this.filter;
+    const visible = (t: Topic): boolean => !filter || t.questions.some((q) => filter(q.id)) || t.topics.some(visible);
+    const topicNodes = (ts: readonly Topic[]) => ts.filter(visible).map((topic): TreeNode => ({ kind: 'topic', topic }));
+    const questionNodes = (qs: readonly Question[]) => qs.filter((q) => !filter || filter(q.id)).map((question): TreeNode => ({ kind: 'question', question }));
     if (!node) {
       const sources = this.notes.sources();
       if (sources.length === 0) return topicNodes(this.notes.bundledTopics());
@@ -67,7 +80,7 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       case 'source':
         return sourceItem(node.source);
       case 'topic':
-        return topicItem(node.topic);
+        return topicItem(node.topic, this.filter);
       case 'question':
         return questionItem(node.question);
     }
@@ -125,15 +138,20 @@ function sourceItem(source: UserNotesSource): vscode.TreeItem {
   return item;
 }
 
-function topicItem(topic: Topic): vscode.TreeItem {
-  const item = new vscode.TreeItem(topic.title, vscode.TreeItemCollapsibleState.Collapsed);
-  item.id = `topic:${topic.id}`;
+function topicItem(topic: Topic, filter: ((id: string) => boolean) | undefined): vscode.TreeItem {
+  // While filtering, topics open so matches are visible; a different id keeps the user's own expansion state.
+  const item = new vscode.TreeItem(topic.title, filter ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = `${filter ? 'filtered-' : ''}topic:${topic.id}`;
   const count = countQuestions(topic);
-  item.description = String(count);
+  item.description = filter ? `${countMatching(topic, filter)}/${count}` : String(count);
   item.tooltip = vscode.l10n.t('{0} — {1} questions', topic.title, count);
   item.contextValue = ContextValues.topic;
   item.iconPath = new vscode.ThemeIcon('folder-library');
   return item;
+}
+
+function countMatching(topic: Topic, filter: (id: string) => boolean): number {
+  return topic.questions.filter((q) => filter(q.id)).length + topic.topics.reduce((n, t) => n + countMatching(t, filter), 0);
 }
 
 function questionItem(q: Question): vscode.TreeItem {

@@ -98,6 +98,21 @@ describe('Python Interview Notes in a real VS Code', () => {
     assert.ok(picks.slice(0, 5).some((p) => /装饰器/.test(p.label)), picks.map((p) => p.label).join(' | '));
   });
 
+  it('filters the sidebar tree with the same search (pinyin here)', async () => {
+    await vscode.commands.executeCommand('interviewNotes.filterTree', 'zhuangshiqi');
+    try {
+      const topics = api.tree.getChildren();
+      const questions = topics.flatMap((t) => api.tree.getChildren(t)).filter((n) => n.kind === 'question');
+      assert.ok(questions.length > 0 && questions.length < api.notes.allIds().length, `${questions.length} questions shown`);
+      assert.ok(questions.some((n) => n.kind === 'question' && /装饰器/.test(n.question.title)));
+      assert.match(String(api.tree.getTreeItem(topics[0]).description), /^\d+\/\d+$/);
+    } finally {
+      await vscode.commands.executeCommand('interviewNotes.clearFilter');
+    }
+    const all = api.tree.getChildren().flatMap((t) => api.tree.getChildren(t)).filter((n) => n.kind === 'question');
+    assert.equal(all.length, api.notes.allIds().length);
+  });
+
   it('opens an example as an untitled Python document beside the answer', async () => {
     const id = api.notes.allIds().find((i) => api.notes.get(i)!.question.examples.length > 0)!;
     const example = api.notes.get(id)!.question.examples[0];

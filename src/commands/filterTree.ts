@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import { ContextKeys } from '../constants';
+import type { NotesService } from '../notesService';
+import type { TopicsTreeProvider, TreeNode } from '../views/topicsTree';
+
+/**
+ * The search box of the sidebar: filters the tree with the same search as the
+ * QuickPick (pinyin, initials, English, typos), live as the user types.
+ */
+export class TreeSearchFilter implements vscode.Disposable {
+  private query = '';
+
+  constructor(
+    private readonly notes: NotesService,
+    private readonly tree: TopicsTreeProvider,
+    private readonly view: vscode.TreeView<TreeNode>,
+  ) {}
+
+  get current(): string {
+    return this.query;
+  }
+
+  async prompt(): Promise<void> {
+    const box = vscode.window.createInputBox();
+    box.title = vscode.l10n.t('Filter Questions');
+    box.placeholder = vscode.l10n.t('Type Chinese, pinyin, initials or English; #tag and topic: filter');
+    box.value = this.query;
+    box.onDidChangeValue((v) => this.apply(v));
+    await new Promise<void>((resolve) => {
+      box.onDidAccept(() => box.hide());
+      box.onDidHide(() => resolve());
+      box.show();
+    });
+    box.dispose();
+  }
+
+  apply(query: string): number {
+    this.query = query.trim();
+    if (!this.query) {
+      this.clear();
+      return this.notes.allIds().length;
+    }
+    const ids = new Set(this.notes.search().search(this.query, { limit: 500 }).map((h) => h.id));
+    this.tree.setFilter((id) => ids.has(id));
+    this.view.message = vscode.l10n.t('Filter “{0}”: {1} questions', this.query, ids.size);
+    void vscode.commands.executeCommand('setContext', ContextKeys.filterActive, true);
+    return ids.size;
+  }
+
+  clear(): void {
+    this.query = '';
+    this.tree.setFilter(undefined);
+    this.view.message = undefined;
+    void vscode.commands.executeCommand('setContext', ContextKeys.filterActive, false);
+  }
+
+  dispose(): void {
+    this.clear();
+  }
+}
