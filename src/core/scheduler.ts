@@ -92,19 +92,25 @@ export function daysBetween(from: string, to: string): number {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+function dateFormatter(timeZone: string | undefined): Intl.DateTimeFormat {
+  // Fixed locale, calendar and digits: the parts must be Gregorian ASCII numbers whatever the UI language.
+  const make = () => new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', calendar: 'gregory', numberingSystem: 'latn' });
+  // The system zone is not cached: it changes when the user travels while the editor runs.
+  if (timeZone === undefined) return make();
+  let fmt = formatters.get(timeZone);
+  if (!fmt) {
+    fmt = make();
+    formatters.set(timeZone, fmt);
+  }
+  return fmt;
+}
+
 /**
  * The calendar date of `instant` on the user's clock (or in `timeZone`, an IANA name), so
- * "today" changes at the user's midnight. Throws RangeError for an unknown time zone.
+ * "today" changes at the user's midnight. Throws RangeError for an unknown time zone or an invalid Date.
  */
 export function localDateString(instant: Date, timeZone?: string): string {
-  const key = timeZone ?? '';
-  let fmt = formatters.get(key);
-  if (!fmt) {
-    // Fixed locale, calendar and digits: the parts must be Gregorian ASCII numbers whatever the UI language.
-    fmt = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', calendar: 'gregory', numberingSystem: 'latn' });
-    formatters.set(key, fmt);
-  }
-  const parts = fmt.formatToParts(instant);
+  const parts = dateFormatter(timeZone).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }
