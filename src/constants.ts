@@ -16,10 +16,19 @@ export const Commands = {
   showProblems: 'interviewNotes.showProblems',
   filterTree: 'interviewNotes.filterTree',
   clearFilter: 'interviewNotes.clearFilter',
+  toggleMastered: 'interviewNotes.toggleMastered',
+  toggleFavorite: 'interviewNotes.toggleFavorite',
+  randomQuestion: 'interviewNotes.randomQuestion',
+  setStudyFilter: 'interviewNotes.setStudyFilter',
+  startReview: 'interviewNotes.startReview',
+  showProgress: 'interviewNotes.showProgress',
+  exportProgress: 'interviewNotes.exportProgress',
+  importProgress: 'interviewNotes.importProgress',
 } as const;
 
 export const ContextKeys = {
   filterActive: 'interviewNotes.filterActive',
+  studyFilterActive: 'interviewNotes.studyFilterActive',
 } as const;
 
 export const ContextValues = {

@@ -9,10 +9,15 @@ import { addSourceCommand, removeSourceCommand } from './commands/manageSources'
 import { openSourceFileCommand } from './commands/openSourceFile';
 import { Settings } from './constants';
 import { TreeSearchFilter } from './commands/filterTree';
+import { StudyStore } from './study/studyStore';
+import { DueStatusBar } from './study/dueStatusBar';
+import { exportProgressCommand, importProgressCommand, randomQuestionCommand, setStudyFilterCommand, toggleCommand } from './commands/studyCommands';
 
 /** What activate() returns: a small surface the integration tests use to see what the user sees. */
 export interface InterviewNotesApi {
   notes: NotesService;
+  study: StudyStore;
+  dueStatus: DueStatusBar;
   tree: TopicsTreeProvider;
   answers: AnswerPanel;
   searchPicks: typeof searchPicks;
@@ -23,15 +28,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Interview Notes', { log: true });
   const notes = new NotesService(context.extensionUri, log);
-  const tree = new TopicsTreeProvider(notes);
-  const answers = new AnswerPanel(context.extensionUri, notes, log);
+  const study = new StudyStore(context.globalState, log);
+  const tree = new TopicsTreeProvider(notes, study);
+  const answers = new AnswerPanel(context.extensionUri, notes, study, log);
   const view = vscode.window.createTreeView<TreeNode>(TOPICS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const open = (id: string) => answers.show(id);
   const treeFilter = new TreeSearchFilter(notes, tree, view);
+  const dueStatus = new DueStatusBar(notes, study);
 
   context.subscriptions.push(
     log,
     notes,
+    study,
+    dueStatus,
     tree,
     answers,
     view,
@@ -50,6 +59,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
     vscode.commands.registerCommand(Commands.filterTree, (query?: unknown) => (typeof query === 'string' ? treeFilter.apply(query) : treeFilter.prompt())),
     vscode.commands.registerCommand(Commands.clearFilter, () => treeFilter.clear()),
     notes.onDidChange(() => treeFilter.current && treeFilter.apply(treeFilter.current)),
+    vscode.commands.registerCommand(Commands.toggleMastered, (arg?: unknown) => toggleCommand(notes, study, 'mastered', arg, answers.currentQuestionId)),
+    vscode.commands.registerCommand(Commands.toggleFavorite, (arg?: unknown) => toggleCommand(notes, study, 'favorite', arg, answers.currentQuestionId)),
+    vscode.commands.registerCommand(Commands.randomQuestion, (arg?: unknown) => randomQuestionCommand(notes, study, open, arg)),
+    vscode.commands.registerCommand(Commands.setStudyFilter, (arg?: unknown) => setStudyFilterCommand(study, tree, view, arg)),
+    vscode.commands.registerCommand(Commands.exportProgress, () => exportProgressCommand(study)),
+    vscode.commands.registerCommand(Commands.importProgress, (file?: unknown) => importProgressCommand(study, file)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       const keys = [Settings.sources, Settings.showBundledNotes, Settings.maxFileSizeKB].map((k) => `${Settings.section}.${k}`);
       if (keys.some((k) => e.affectsConfiguration(k))) void notes.load();
@@ -64,7 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
   }
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
-  return { notes, tree, answers, searchPicks, activationMs };
+  return { notes, study, dueStatus, tree, answers, searchPicks, activationMs };
 }
 
 export function deactivate(): void {}

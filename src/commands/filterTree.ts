@@ -41,7 +41,7 @@ export class TreeSearchFilter implements vscode.Disposable {
       return this.notes.allIds().length;
     }
     const ids = new Set(this.notes.search().search(this.query, { limit: 500 }).map((h) => h.id));
-    this.tree.setFilter((id) => ids.has(id));
+    this.tree.setFilter('search', (id) => ids.has(id));
     this.view.message = vscode.l10n.t('Filter “{0}”: {1} questions', this.query, ids.size);
     void vscode.commands.executeCommand('setContext', ContextKeys.filterActive, true);
     return ids.size;
@@ -49,7 +49,7 @@ export class TreeSearchFilter implements vscode.Disposable {
 
   clear(): void {
     this.query = '';
-    this.tree.setFilter(undefined);
+    this.tree.setFilter('search', undefined);
     this.view.message = undefined;
     void vscode.commands.executeCommand('setContext', ContextKeys.filterActive, false);
   }

@@ -14,7 +14,8 @@ export interface AnswerPageParts {
   scriptUri: string;
   allowRemoteImages: boolean;
   lang: string;
-  labels: { openSource: string; previous: string; next: string; difficulty: Record<string, string> };
+  study: { mastered: boolean; favorite: boolean };
+  labels: { openSource: string; mastered: string; favorite: string; previous: string; next: string; difficulty: Record<string, string> };
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -52,7 +53,7 @@ export function answerPageHtml(p: AnswerPageParts): string {
 <header>
 <div class="crumbs">${esc(p.topicTitle)}</div>
 <h1 class="question-title">${esc(p.question.title)}</h1>
-<div class="meta">${difficulty}${tags}<button type="button" class="link-button" data-action="openSource">${esc(p.labels.openSource)}</button></div>
+<div class="meta">${difficulty}${tags}<button type="button" class="toggle" data-action="toggleMastered" aria-pressed="${p.study.mastered}">✓ ${esc(p.labels.mastered)}</button><button type="button" class="toggle" data-action="toggleFavorite" aria-pressed="${p.study.favorite}">★ ${esc(p.labels.favorite)}</button><button type="button" class="link-button" data-action="openSource">${esc(p.labels.openSource)}</button></div>
 </header>
 <div class="markdown-body">
 ${p.bodyHtml}

@@ -192,7 +192,9 @@ export class SearchIndex {
 
   /** Typos: Fuse picks close vocabulary words, their questions get the term. */
   private matchFuzzy(r: TermScores, allowed: Uint8Array | undefined): void {
+    const keywordHits = new Map<number, number>();
     for (const f of this.vocabulary.fuzzy(r.term.text)) {
+      for (const d of f.postings.keywords) keywordHits.set(d, (keywordHits.get(d) ?? 0) + 1);
       const apply = (docs: number[], base: number, kind: number, at?: number[]) => {
         docs.forEach((d, j) => {
           const s = base + S.fuzzySpread * f.score + (at ? S.keywordPlacementSpread * at[j] : 0);
@@ -204,6 +206,10 @@ export class SearchIndex {
       };
       apply(f.postings.title, S.fuzzyTitle, FUZZY_TITLE);
       apply(f.postings.keywords, S.fuzzyKeyword, FUZZY_KEYWORD, f.postings.keywordAt);
+    }
+    // "idempotent", "idempotency", "Idempotency-Key": several close keywords, more on topic.
+    for (const [d, count] of keywordHits) {
+      if (r.kind[d] === FUZZY_KEYWORD) r.score[d] -= S.keywordRepeatBonus * Math.min(2, count - 1);
     }
   }
 

@@ -40,13 +40,14 @@ export const S = {
   titleHan: 0.06,
   titleWordPrefix: 0.08,
   titleInside: 0.3,
+  alsoKeywordBonus: 0.02,
   keywordWhole: 0.14,
   keywordPrefix: 0.17,
   keywordWord: 0.2,
   keywordWordPrefix: 0.22,
   keywordInside: 0.34,
   keywordPlacementSpread: 0.03,
-  keywordRepeatBonus: 0.01,
+  keywordRepeatBonus: 0.005,
   pinyinFullStart: 0.24,
   pinyinInitialsStart: 0.26,
   pinyinFull: 0.27,
@@ -96,7 +97,7 @@ export function matchShort(term: Term, e: Entry, m: Match): void {
   const inTitle = e.title.indexOf(text);
   if (inTitle !== -1) {
     m.kind = TITLE;
-    m.score = term.han ? hanTitleScore(e.title, inTitle, text.length) : latinScore(e.title, text, inTitle, TITLE_SCORES);
+    m.score = (term.han ? hanTitleScore(e.title, inTitle, text.length) : latinScore(e.title, text, inTitle, TITLE_SCORES)) - alsoKeyword(e.keywords, text);
     if (m.score <= S.titleWord) return;
   }
   const inKeywords = e.keywords.indexOf(text);
@@ -112,7 +113,7 @@ export function matchShort(term: Term, e: Entry, m: Match): void {
   if (py) {
     const at = pinyinStart(py, text);
     if (at !== -1) {
-      m.score = at === 0 ? S.pinyinFullStart : S.pinyinFull;
+      m.score = (at === 0 ? S.pinyinFullStart : S.pinyinFull) - alsoKeyword(e.keywordFull, text);
       m.kind = PINYIN_FULL;
     }
     if (m.score > S.pinyinInitialsStart) {
@@ -144,8 +145,15 @@ export function matchShort(term: Term, e: Entry, m: Match): void {
  */
 function keywordPlacement(keywords: string, text: string, first: number): number {
   let count = 1;
-  for (let i = keywords.indexOf(text, first + text.length); i !== -1 && count < 4; i = keywords.indexOf(text, i + text.length)) count++;
+  for (let i = keywords.indexOf(text, first + text.length); i !== -1 && count < 3; i = keywords.indexOf(text, i + text.length)) count++;
   return S.keywordPlacementSpread * (first / keywords.length) - S.keywordRepeatBonus * (count - 1);
+}
+
+/** A title match whose words the author also put first among the keywords is the question's subject. */
+function alsoKeyword(keywords: string, text: string): number {
+  if (!keywords) return 0;
+  const at = keywords.indexOf(SEP + text);
+  return at === -1 ? 0 : S.alsoKeywordBonus * (1 - at / keywords.length);
 }
 
 /** Title ranges a pinyin or initials match covers. */

@@ -7,6 +7,8 @@ export type WebviewMessage =
   | { type: 'openQuestion'; id: string }
   | { type: 'openLink'; questionId: string; href: string }
   | { type: 'openSource'; questionId: string }
+  | { type: 'toggleMastered'; questionId: string }
+  | { type: 'toggleFavorite'; questionId: string }
   | { type: 'navigate'; direction: 'next' | 'previous' };
 
 /** State the webview keeps so the panel can be restored after a reload. */
@@ -32,7 +34,9 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
     case 'openLink':
       return isText(m.questionId) && isText(m.href) ? { type: 'openLink', questionId: m.questionId, href: m.href } : undefined;
     case 'openSource':
-      return isText(m.questionId) ? { type: 'openSource', questionId: m.questionId } : undefined;
+    case 'toggleMastered':
+    case 'toggleFavorite':
+      return isText(m.questionId) ? { type: m.type, questionId: m.questionId } : undefined;
     case 'navigate':
       return m.direction === 'next' || m.direction === 'previous' ? { type: 'navigate', direction: m.direction } : undefined;
     default:

@@ -5,6 +5,7 @@ import { renderAnswer } from '../core/renderAnswer';
 import { parseViewState, parseWebviewMessage, type WebviewMessage } from '../core/webviewProtocol';
 import { openScratch } from '../commands/openExample';
 import type { NotesService } from '../notesService';
+import type { StudyStore } from '../study/studyStore';
 
 /**
  * Owns the single answer panel, reused as the user moves between questions
@@ -21,9 +22,20 @@ export class AnswerPanel implements vscode.Disposable, vscode.WebviewPanelSerial
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly notes: NotesService,
+    private readonly study: StudyStore,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.disposables.push(notes.onDidChange(() => this.currentId && this.render(this.currentId)));
+    this.disposables.push(
+      notes.onDidChange(() => this.currentId && this.render(this.currentId)),
+      // Toggling state updates the buttons in place; re-rendering would lose the scroll position.
+      study.onDidChange(() => this.postStudyState()),
+    );
+  }
+
+  private postStudyState(): void {
+    const id = this.currentId;
+    if (!this.panel || !id) return;
+    void this.panel.webview.postMessage({ type: 'studyState', mastered: this.study.isMastered(id), favorite: this.study.isFavorite(id) });
   }
 
   get currentQuestionId(): string | undefined {
@@ -48,6 +60,7 @@ export class AnswerPanel implements vscode.Disposable, vscode.WebviewPanelSerial
       this.panel.reveal(undefined, false);
     }
     this.render(id);
+    void this.study.opened(id);
     return true;
   }
 
@@ -133,9 +146,12 @@ export class AnswerPanel implements vscode.Disposable, vscode.WebviewPanelSerial
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'answer.css')).toString(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js')).toString(),
       allowRemoteImages,
+      study: { mastered: this.study.isMastered(id), favorite: this.study.isFavorite(id) },
       lang: vscode.env.language,
       labels: {
         openSource: vscode.l10n.t('Open Source File'),
+        mastered: vscode.l10n.t('Mastered'),
+        favorite: vscode.l10n.t('Favorite'),
         previous: vscode.l10n.t('Previous'),
         next: vscode.l10n.t('Next'),
         difficulty: { easy: vscode.l10n.t('Easy'), medium: vscode.l10n.t('Medium'), hard: vscode.l10n.t('Hard') },
@@ -178,6 +194,12 @@ export class AnswerPanel implements vscode.Disposable, vscode.WebviewPanelSerial
       }
       case 'openLink':
         await this.openRelativeLink(message.questionId, message.href);
+        return;
+      case 'toggleMastered':
+      case 'toggleFavorite':
+        if (message.questionId === this.currentId) {
+          await vscode.commands.executeCommand(message.type === 'toggleMastered' ? 'interviewNotes.toggleMastered' : 'interviewNotes.toggleFavorite', message.questionId);
+        }
         return;
       case 'openSource':
         if (this.notes.get(message.questionId)) await vscode.commands.executeCommand('interviewNotes.openSourceFile', message.questionId);

@@ -4,6 +4,9 @@ import { countQuestions } from '../core/model';
 import { Commands, ContextValues } from '../constants';
 import type { NotesService } from '../notesService';
 import type { UserNotesSource } from '../userSource';
+import type { StudyStore } from '../study/studyStore';
+
+export type FilterKind = 'search' | 'study';
 
 export type TreeNode =
   | { kind: 'bundled' }
@@ -19,15 +22,22 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
   private readonly parents = new Map<string, TreeNode | undefined>();
+  private readonly filters = new Map<FilterKind, (id: string) => boolean>();
   private filter: ((id: string) => boolean) | undefined;
 
-  constructor(private readonly notes: NotesService) {
-    this.subscription = notes.onDidChange(() => this.refresh());
+  constructor(private readonly notes: NotesService, private readonly study: StudyStore) {
+    this.subscription = vscode.Disposable.from(notes.onDidChange(() => this.refresh()), study.onDidChange(() => this.refresh()));
   }
 
-  /** Shows only questions the predicate accepts (and topics that hold some); undefined shows all. */
-  setFilter(filter: ((id: string) => boolean) | undefined): void {
-    this.filter = filter;
+  /**
+   * Shows only questions every active filter accepts (and topics that hold some).
+   * The search box and the study filter (unmastered, favorites, due) combine.
+   */
+  setFilter(kind: FilterKind, filter: ((id: string) => boolean) | undefined): void {
+    if (filter) this.filters.set(kind, filter);
+    else this.filters.delete(kind);
+    const active = [...this.filters.values()];
+    this.filter = active.length ? (id) => active.every((f) => f(id)) : undefined;
     this.refresh();
   }
 
@@ -80,9 +90,9 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       case 'source':
         return sourceItem(node.source);
       case 'topic':
-        return topicItem(node.topic, this.filter);
+        return topicItem(node.topic, this.filter, this.study);
       case 'question':
-        return questionItem(node.question);
+        return questionItem(node.question, this.study);
     }
   }
 
@@ -138,13 +148,14 @@ function sourceItem(source: UserNotesSource): vscode.TreeItem {
   return item;
 }
 
-function topicItem(topic: Topic, filter: ((id: string) => boolean) | undefined): vscode.TreeItem {
+function topicItem(topic: Topic, filter: ((id: string) => boolean) | undefined, study: StudyStore): vscode.TreeItem {
   // While filtering, topics open so matches are visible; a different id keeps the user's own expansion state.
   const item = new vscode.TreeItem(topic.title, filter ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `${filter ? 'filtered-' : ''}topic:${topic.id}`;
   const count = countQuestions(topic);
-  item.description = filter ? `${countMatching(topic, filter)}/${count}` : String(count);
-  item.tooltip = vscode.l10n.t('{0} — {1} questions', topic.title, count);
+  const mastered = countMatching(topic, (id) => study.isMastered(id));
+  item.description = filter ? vscode.l10n.t('{0} shown · {1}/{2} mastered', countMatching(topic, filter), mastered, count) : `${mastered}/${count}`;
+  item.tooltip = vscode.l10n.t('{0} — {1} of {2} questions mastered', topic.title, mastered, count);
   item.contextValue = ContextValues.topic;
   item.iconPath = new vscode.ThemeIcon('folder-library');
   return item;
@@ -154,11 +165,22 @@ function countMatching(topic: Topic, filter: (id: string) => boolean): number {
   return topic.questions.filter((q) => filter(q.id)).length + topic.topics.reduce((n, t) => n + countMatching(t, filter), 0);
 }
 
-function questionItem(q: Question): vscode.TreeItem {
+function questionItem(q: Question, study: StudyStore): vscode.TreeItem {
   const item = new vscode.TreeItem(q.title, vscode.TreeItemCollapsibleState.None);
   item.id = `question:${q.id}`;
-  item.contextValue = q.examples.length > 0 ? ContextValues.questionWithExamples : ContextValues.question;
-  item.iconPath = new vscode.ThemeIcon(q.examples.length > 0 ? 'symbol-method' : 'note');
+  const mastered = study.isMastered(q.id);
+  const favorite = study.isFavorite(q.id);
+  // The state is part of contextValue so menus can offer the right toggle.
+  item.contextValue = [q.examples.length > 0 ? ContextValues.questionWithExamples : ContextValues.question, mastered ? 'mastered' : '', favorite ? 'favorite' : '']
+    .filter(Boolean)
+    .join('.');
+  item.iconPath = mastered
+    ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'))
+    : new vscode.ThemeIcon(q.examples.length > 0 ? 'symbol-method' : 'note');
+  if (favorite) item.description = '★';
+  item.accessibilityInformation = {
+    label: [q.title, mastered ? vscode.l10n.t('mastered') : '', favorite ? vscode.l10n.t('favorite') : ''].filter(Boolean).join(', '),
+  };
   const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(q.title)}**\n\n${previewLines(q.markdown)}`);
   tooltip.supportHtml = false;
   item.tooltip = tooltip;

@@ -22,8 +22,8 @@ document.addEventListener('click', (event) => {
     if (action === 'openExample' || action === 'copyExample') {
       vscode.postMessage({ type: action, questionId, index: Number(button.dataset.example) });
       if (action === 'copyExample') flash(button);
-    } else if (action === 'openSource') {
-      vscode.postMessage({ type: 'openSource', questionId });
+    } else if (action === 'openSource' || action === 'toggleMastered' || action === 'toggleFavorite') {
+      vscode.postMessage({ type: action, questionId });
     } else if (action === 'next' || action === 'previous') {
       vscode.postMessage({ type: 'navigate', direction: action });
     }
@@ -35,6 +35,15 @@ document.addEventListener('click', (event) => {
     if (link.dataset.question) vscode.postMessage({ type: 'openQuestion', id: link.dataset.question });
     else if (link.dataset.href) vscode.postMessage({ type: 'openLink', questionId, href: link.dataset.href });
   }
+});
+
+// The extension tells us when mastered/favorite change (from here, the tree or the palette).
+window.addEventListener('message', (event: MessageEvent) => {
+  const data = event.data as { type?: unknown; mastered?: unknown; favorite?: unknown };
+  if (data?.type !== 'studyState') return;
+  const set = (action: string, on: unknown) => document.querySelector(`[data-action="${action}"]`)?.setAttribute('aria-pressed', String(on === true));
+  set('toggleMastered', data.mastered);
+  set('toggleFavorite', data.favorite);
 });
 
 document.addEventListener('keydown', (event) => {

@@ -31,7 +31,7 @@ describe('Python Interview Notes in a real VS Code', () => {
     const basics = roots.find((n) => n.kind === 'topic' && n.topic.title === 'Python 基础') as Extract<TreeNode, { kind: 'topic' }>;
     const topicItem = api.tree.getTreeItem(basics);
     const questions = api.tree.getChildren(basics);
-    assert.equal(topicItem.description, String(questions.length));
+    assert.match(String(topicItem.description), new RegExp(`^\\d+/${questions.length}$`), 'mastered/total');
     assert.equal(topicItem.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
     assert.ok(questions.length >= 10);
 
@@ -105,7 +105,7 @@ describe('Python Interview Notes in a real VS Code', () => {
       const questions = topics.flatMap((t) => api.tree.getChildren(t)).filter((n) => n.kind === 'question');
       assert.ok(questions.length > 0 && questions.length < api.notes.allIds().length, `${questions.length} questions shown`);
       assert.ok(questions.some((n) => n.kind === 'question' && /装饰器/.test(n.question.title)));
-      assert.match(String(api.tree.getTreeItem(topics[0]).description), /^\d+\/\d+$/);
+      assert.match(String(api.tree.getTreeItem(topics[0]).description), /^\d+ shown · \d+\/\d+ mastered$/);
     } finally {
       await vscode.commands.executeCommand('interviewNotes.clearFilter');
     }

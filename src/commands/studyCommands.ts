@@ -1,0 +1,119 @@
+import * as vscode from 'vscode';
+import { readFile, writeFile } from 'node:fs/promises';
+import { ContextKeys } from '../constants';
+import type { Topic } from '../core/model';
+import { allQuestions } from '../core/model';
+import { matchesFilter, type TreeFilter } from '../core/studyState';
+import type { NotesService } from '../notesService';
+import type { StudyStore } from '../study/studyStore';
+import type { TopicsTreeProvider } from '../views/topicsTree';
+
+/** A question id from a tree node, a string, or the answer currently shown. */
+export function questionIdOf(arg: unknown, current: string | undefined): string | undefined {
+  if (typeof arg === 'string') return arg;
+  if (arg && typeof arg === 'object' && 'question' in arg) {
+    const q = (arg as { question?: { id?: unknown } }).question;
+    if (q && typeof q.id === 'string') return q.id;
+  }
+  return current;
+}
+
+export async function toggleCommand(notes: NotesService, study: StudyStore, which: 'mastered' | 'favorite', arg: unknown, current: string | undefined): Promise<boolean | undefined> {
+  let id = questionIdOf(arg, current);
+  if (!id) {
+    const pick = await vscode.window.showQuickPick(
+      notes.allIds().map((qid) => ({ label: notes.get(qid)!.question.title, description: notes.get(qid)!.topicPath, id: qid })),
+      { placeHolder: vscode.l10n.t('Choose a question'), matchOnDescription: true },
+    );
+    id = pick?.id;
+  }
+  if (!id || !notes.get(id)) return undefined;
+  if (which === 'mastered') await study.toggleMastered(id);
+  else await study.toggleFavorite(id);
+  return which === 'mastered' ? study.isMastered(id) : study.isFavorite(id);
+}
+
+/** Random question: within a topic from the tree, or chosen scope from the palette. */
+export async function randomQuestionCommand(notes: NotesService, study: StudyStore, open: (id: string) => void, arg?: unknown): Promise<string | undefined> {
+  let ids: readonly string[] | undefined;
+  if (arg && typeof arg === 'object' && 'topic' in arg) {
+    ids = allQuestions([(arg as { topic: Topic }).topic]).map((q) => q.id);
+  } else if (arg === 'unmastered') {
+    ids = notes.allIds().filter((id) => !study.isMastered(id));
+  } else if (arg === 'all') {
+    ids = notes.allIds();
+  } else {
+    const scopes = [
+      { label: vscode.l10n.t('Any question'), ids: notes.allIds() },
+      { label: vscode.l10n.t('Not yet mastered'), ids: notes.allIds().filter((id) => !study.isMastered(id)) },
+      ...topTopics(notes).map((t) => ({ label: t.title, description: vscode.l10n.t('topic'), ids: allQuestions([t]).map((q) => q.id) })),
+    ];
+    ids = (await vscode.window.showQuickPick(scopes, { placeHolder: vscode.l10n.t('Pick a random question from…') }))?.ids;
+  }
+  if (!ids) return undefined;
+  if (ids.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No questions left in this selection — well done.'));
+    return undefined;
+  }
+  const id = ids[Math.floor(Math.random() * ids.length)];
+  open(id);
+  return id;
+}
+
+function topTopics(notes: NotesService): Topic[] {
+  return [...notes.bundledTopics(), ...notes.sources().map((s) => ({ ...s.root, title: s.title }))];
+}
+
+const FILTERS: TreeFilter[] = ['all', 'unmastered', 'favorites', 'due'];
+
+export async function setStudyFilterCommand(study: StudyStore, tree: TopicsTreeProvider, view: vscode.TreeView<unknown>, arg?: unknown): Promise<TreeFilter | undefined> {
+  const labels: Record<TreeFilter, string> = {
+    all: vscode.l10n.t('All questions'),
+    unmastered: vscode.l10n.t('Not yet mastered'),
+    favorites: vscode.l10n.t('Favorites'),
+    due: vscode.l10n.t('Due for review'),
+  };
+  let filter = FILTERS.find((f) => f === arg);
+  if (!filter) filter = (await vscode.window.showQuickPick(FILTERS.map((f) => ({ label: labels[f], filter: f })), { placeHolder: vscode.l10n.t('Show in the tree') }))?.filter;
+  if (!filter) return undefined;
+  const chosen = filter;
+  tree.setFilter('study', chosen === 'all' ? undefined : (id) => matchesFilter(study.state, id, chosen, study.today()));
+  view.description = chosen === 'all' ? undefined : labels[chosen];
+  await vscode.commands.executeCommand('setContext', ContextKeys.studyFilterActive, chosen !== 'all');
+  return chosen;
+}
+
+export async function exportProgressCommand(study: StudyStore): Promise<void> {
+  const uri = await vscode.window.showSaveDialog({
+    filters: { JSON: ['json'] },
+    defaultUri: vscode.Uri.file(`interview-notes-progress-${study.today()}.json`),
+    title: vscode.l10n.t('Export Study Progress'),
+  });
+  if (!uri) return;
+  await writeFile(uri.fsPath, study.exportJson(), 'utf8');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Progress exported to {0}', uri.fsPath));
+}
+
+export async function importProgressCommand(study: StudyStore, file?: unknown): Promise<boolean> {
+  let path = typeof file === 'string' ? file : undefined;
+  if (!path) {
+    const picked = await vscode.window.showOpenDialog({ filters: { JSON: ['json'] }, canSelectMany: false, title: vscode.l10n.t('Import Study Progress') });
+    path = picked?.[0]?.fsPath;
+  }
+  if (!path) return false;
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot read {0}: {1}', path, (err as Error).message));
+    return false;
+  }
+  const result = await study.importJson(text);
+  if (!result.ok) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Progress not imported, nothing was changed: {0}', result.error));
+    return false;
+  }
+  const { questions, reviews, conflicts } = result.report;
+  void vscode.window.showInformationMessage(vscode.l10n.t('Imported progress for {0} questions and {1} reviews ({2} conflicts resolved by the newer change).', questions, reviews, conflicts));
+  return true;
+}

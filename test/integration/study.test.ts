@@ -1,0 +1,84 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { InterviewNotesApi } from '../../src/extension';
+import type { TreeNode } from '../../src/views/topicsTree';
+import { activateExtension, closeAllEditors, waitFor } from './helpers';
+
+describe('Study mode', () => {
+  let api: InterviewNotesApi;
+
+  before(async () => {
+    api = await activateExtension();
+  });
+
+  afterEach(closeAllEditors);
+
+  const firstTopic = () => api.tree.getChildren()[0] as Extract<TreeNode, { kind: 'topic' }>;
+  const questionNode = (id: string) => api.tree.getChildren(firstTopic()).find((n) => n.kind === 'question' && n.question.id === id)!;
+
+  it('toggling mastered updates the question icon and the topic progress', async () => {
+    const topic = firstTopic();
+    const id = topic.topic.questions[0].id;
+    const before = String(api.tree.getTreeItem(topic).description);
+    await vscode.commands.executeCommand('interviewNotes.toggleMastered', questionNode(id));
+    const item = api.tree.getTreeItem(questionNode(id));
+    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'pass-filled');
+    assert.match(String(item.contextValue), /\.mastered/);
+    const [m0] = before.split('/').map(Number);
+    assert.equal(String(api.tree.getTreeItem(topic).description), `${m0 + 1}/${topic.topic.questions.length}`);
+    await vscode.commands.executeCommand('interviewNotes.toggleMastered', id);
+    assert.equal(String(api.tree.getTreeItem(firstTopic()).description), before);
+  });
+
+  it('favorites show a star and the tree can show only favorites', async () => {
+    const id = firstTopic().topic.questions[1].id;
+    await vscode.commands.executeCommand('interviewNotes.toggleFavorite', id);
+    assert.equal(api.tree.getTreeItem(questionNode(id)).description, '★');
+    await vscode.commands.executeCommand('interviewNotes.setStudyFilter', 'favorites');
+    try {
+      const shown = api.tree.getChildren().flatMap((t) => api.tree.getChildren(t)).filter((n) => n.kind === 'question');
+      assert.deepEqual(shown.map((n) => n.kind === 'question' && n.question.id), [id]);
+    } finally {
+      await vscode.commands.executeCommand('interviewNotes.setStudyFilter', 'all');
+      await vscode.commands.executeCommand('interviewNotes.toggleFavorite', id);
+    }
+  });
+
+  it('the answer view shows and changes the mastered state', async () => {
+    const id = api.notes.allIds()[2];
+    await vscode.commands.executeCommand('interviewNotes.openQuestion', id);
+    const html = await waitFor(() => (api.answers.currentQuestionId === id ? api.answers.html : undefined), 'answer');
+    assert.match(html, /data-action="toggleMastered" aria-pressed="false"/);
+    await vscode.commands.executeCommand('interviewNotes.toggleMastered');
+    assert.equal(api.study.isMastered(id), true, 'without an argument it applies to the answer shown');
+    await vscode.commands.executeCommand('interviewNotes.toggleMastered');
+    assert.equal(api.study.isMastered(id), false);
+  });
+
+  it('a random question opens within the chosen topic', async () => {
+    const topic = firstTopic();
+    const id = await vscode.commands.executeCommand<string>('interviewNotes.randomQuestion', topic);
+    assert.ok(topic.topic.questions.some((q) => q.id === id));
+    await waitFor(() => api.answers.currentQuestionId === id, 'the random answer');
+  });
+
+  it('exports progress and imports it back without losing anything', async () => {
+    const id = api.notes.allIds()[4];
+    await vscode.commands.executeCommand('interviewNotes.toggleFavorite', id);
+    const exported = api.study.exportJson();
+    const file = join(mkdtempSync(join(tmpdir(), 'pin-progress-')), 'progress.json');
+    writeFileSync(file, exported);
+    await vscode.commands.executeCommand('interviewNotes.toggleFavorite', id);
+    assert.equal(api.study.isFavorite(id), false);
+    assert.equal(await vscode.commands.executeCommand('interviewNotes.importProgress', file), true);
+    assert.equal(api.study.isFavorite(id), false, 'the newer local change wins over the older export');
+    writeFileSync(file, '{"format":"something else"}');
+    const stateBefore = JSON.stringify(api.study.state);
+    assert.equal(await vscode.commands.executeCommand('interviewNotes.importProgress', file), false);
+    assert.equal(JSON.stringify(api.study.state), stateBefore, 'a rejected import changes nothing');
+    assert.ok(readFileSync(file, 'utf8').length > 0);
+  });
+});
