@@ -46,7 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
     view,
     vscode.window.registerWebviewPanelSerializer(ANSWER_PANEL_TYPE, answers),
     vscode.commands.registerCommand(Commands.openQuestion, (id: unknown) => (typeof id === 'string' ? open(id) : false)),
-    vscode.commands.registerCommand(Commands.search, (query?: unknown) => searchCommand(notes, open, typeof query === 'string' ? query : '')),
+    vscode.commands.registerCommand(Commands.search, (query?: unknown) => searchCommand(notes, open, () => study.state.recent, typeof query === 'string' ? query : '')),
     vscode.commands.registerCommand(Commands.openExample, (arg?: unknown, index?: unknown) => openExampleCommand(notes, arg, index)),
     vscode.commands.registerCommand(Commands.refresh, () => notes.load()),
     vscode.commands.registerCommand(Commands.nextQuestion, () => answers.step(1)),

@@ -8,9 +8,10 @@ export interface QuestionPick extends vscode.QuickPickItem {
 
 const LIMIT = 30;
 
-/** QuickPick items for a query, in our ranking order. */
-export function searchPicks(notes: NotesService, query: string): QuestionPick[] {
-  const hits = query.trim() ? notes.search().search(query, { limit: LIMIT }) : [];
+/** QuickPick items for a query, in our ranking order; recently opened questions for an empty query. */
+export function searchPicks(notes: NotesService, query: string, recent: readonly string[] = []): QuestionPick[] {
+  if (!query.trim()) return recentPicks(notes, recent);
+  const hits = notes.search().search(query, { limit: LIMIT });
   return hits.flatMap((hit) => {
     const loaded = notes.get(hit.id);
     if (!loaded) return [];
@@ -23,6 +24,15 @@ export function searchPicks(notes: NotesService, query: string): QuestionPick[] 
       alwaysShow: true,
     }];
   });
+}
+
+function recentPicks(notes: NotesService, recent: readonly string[]): QuestionPick[] {
+  const picks = recent.flatMap((id): QuestionPick[] => {
+    const loaded = notes.get(id);
+    return loaded ? [{ id, label: loaded.question.title, description: loaded.topicPath, iconPath: new vscode.ThemeIcon('history') }] : [];
+  });
+  if (picks.length) picks.unshift({ id: '', label: vscode.l10n.t('recently opened'), kind: vscode.QuickPickItemKind.Separator });
+  return picks;
 }
 
 /** The snippet with the matched spans bracketed, since QuickPick details take no highlight ranges. */
@@ -38,14 +48,14 @@ export function markSnippet(hit: SearchHit): string {
 }
 
 /** interviewNotes.search: type, see ranked questions, Enter opens the answer. */
-export async function searchCommand(notes: NotesService, open: (id: string) => void, initialQuery = ''): Promise<void> {
+export async function searchCommand(notes: NotesService, open: (id: string) => void, recent: () => readonly string[], initialQuery = ''): Promise<void> {
   const qp = vscode.window.createQuickPick<QuestionPick>();
   qp.title = vscode.l10n.t('Search Interview Questions');
   qp.placeholder = vscode.l10n.t('Type Chinese, pinyin, initials or English; #tag and topic: filter');
   qp.matchOnDescription = true;
   qp.matchOnDetail = true;
   const update = (value: string) => {
-    qp.items = searchPicks(notes, value);
+    qp.items = searchPicks(notes, value, recent());
   };
   qp.onDidChangeValue(update);
   qp.value = initialQuery;
@@ -56,5 +66,5 @@ export async function searchCommand(notes: NotesService, open: (id: string) => v
     qp.show();
   });
   qp.dispose();
-  if (picked) open(picked.id);
+  if (picked?.id) open(picked.id);
 }

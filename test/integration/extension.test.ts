@@ -93,6 +93,14 @@ describe('Python Interview Notes in a real VS Code', () => {
     await waitFor(() => api.answers.currentQuestionId === id, 'the answer chosen in the QuickPick');
   });
 
+  it('search lists recently opened questions first when the query is empty', async () => {
+    const [a, b] = api.notes.allIds().slice(7, 9);
+    await vscode.commands.executeCommand('interviewNotes.openQuestion', a);
+    await vscode.commands.executeCommand('interviewNotes.openQuestion', b);
+    const picks = api.searchPicks(api.notes, '', api.study.state.recent).filter((p) => p.id);
+    assert.deepEqual(picks.slice(0, 2).map((p) => p.id), [b, a]);
+  });
+
   it('search understands English keywords for Chinese answers', () => {
     const picks = api.searchPicks(api.notes, 'decorator');
     assert.ok(picks.slice(0, 5).some((p) => /装饰器/.test(p.label)), picks.map((p) => p.label).join(' | '));
