@@ -49,7 +49,7 @@ const builds = [
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
-    entryPoints: { webview: 'src/webview/main.ts' },
+    entryPoints: { webview: 'src/webview/main.ts', review: 'src/webview/review.ts', progress: 'src/webview/progress.ts' },
     outdir: 'dist',
   },
 ];

@@ -1,16 +1,22 @@
 // Question search for the QuickPick and the CLI. It runs on every keystroke,
 // so build() precomputes folded titles and keywords, title pinyin, plain-text
-// answers and a typo vocabulary, and each term remembers which questions it
-// matched: typing "shen" → "sheng" only re-checks what "shen" found.
+// answers, a typo vocabulary for Fuse, and per-question bit signatures that
+// rule most questions out before any string is searched. Each term also
+// remembers which questions it matched: typing "shen" → "sheng" only
+// re-checks what "shen" found.
+//
+// Ranking, per term: title < keywords < pinyin < typo < answer (lower score
+// is better); terms are AND-ed and weighted by rarity.
+import { GramSignatures } from './gramSignature';
 import { foldText, markdownToPlainText } from './plainText';
 import { keywordPinyin, pinyinKeys } from './pinyinKeys';
 import {
-  BIGRAM, BODY, FUZZY_KEYWORD, FUZZY_TITLE, MISS, NONE, PINYIN_FULL, PINYIN_INITIALS, S, SEP,
+  BIGRAM, BODY, FUZZY_KEYWORD, FUZZY_PINYIN, FUZZY_TITLE, MISS, NONE, PINYIN_FULL, PINYIN_INITIALS, S, SEP,
   matchShort, pinyinRange, termInfo, type Entry, type Match, type Term,
 } from './searchMatch';
 import { parseQuery, queryTerms } from './searchQuery';
 import { firstLine, mergeRanges, occurrences, snippetAround, type Range } from './searchSnippet';
-import { TermVocabulary } from './searchTerms';
+import { TermVocabulary, type FuzzyTerm } from './searchTerms';
 
 export { markdownToPlainText } from './plainText';
 export { parseQuery, type ParsedQuery } from './searchQuery';
@@ -42,7 +48,8 @@ export interface SearchOptions {
 }
 
 const DEFAULT_LIMIT = 20;
-const MATCHED_IN: SearchHit['matchedIn'][] = ['title', 'keywords', 'pinyin', 'pinyin', 'pinyin', 'title', 'keywords', 'title', 'body'];
+// Indexed by match kind (see searchMatch.ts).
+const MATCHED_IN: SearchHit['matchedIn'][] = ['title', 'keywords', 'pinyin', 'pinyin', 'pinyin', 'title', 'keywords', 'pinyin', 'title', 'body'];
 /** Terms with fewer title/keyword/pinyin hits than this also get typo and bigram matching. */
 const FEW_HITS = 3;
 const MIN_FUZZY_LATIN = 4;
@@ -52,6 +59,9 @@ const MIN_WEIGHT = 0.05;
 const TITLE_LENGTH_SPREAD = 0.01;
 const PLAIN_CACHE = 128;
 const TERM_CACHE = 64;
+// Signature sizes: about a fifth of the bits set for typical titles+keywords and answers.
+const SHORT_SIGNATURE_BITS = 2048;
+const BODY_SIGNATURE_BITS = 4096;
 
 /** Questions a term matched, over all questions; the sets only shrink as the term grows. */
 interface TermMatches {
@@ -66,8 +76,8 @@ interface TermScores {
   term: Term;
   score: Float32Array;
   kind: Uint8Array;
-  /** The vocabulary word a typo was read as, per question. */
-  fuzzy: Map<number, string>;
+  /** The vocabulary word (or title pinyin) a typo was read as, per question. */
+  fuzzy: Map<number, FuzzyTerm>;
 }
 
 export class SearchIndex {
@@ -75,12 +85,21 @@ export class SearchIndex {
   private readonly termCache = new Map<string, TermMatches>();
   private readonly all: Int32Array;
 
+  private readonly shortSignatures: GramSignatures;
+  private readonly bodySignatures: GramSignatures;
+
   private constructor(
     private readonly docs: readonly SearchDoc[],
     private readonly entries: Entry[],
     private readonly vocabulary: TermVocabulary,
   ) {
     this.all = Int32Array.from(entries.keys());
+    this.shortSignatures = new GramSignatures(entries.length, SHORT_SIGNATURE_BITS);
+    this.bodySignatures = new GramSignatures(entries.length, BODY_SIGNATURE_BITS);
+    entries.forEach((e, d) => {
+      for (const text of [e.title, e.keywords, e.pinyin?.full ?? '', e.pinyin?.initials ?? '', e.keywordFull, e.keywordInitials]) this.shortSignatures.add(d, text);
+      this.bodySignatures.add(d, e.body);
+    });
   }
 
   static build(docs: readonly SearchDoc[]): SearchIndex {
@@ -102,10 +121,12 @@ export class SearchIndex {
         }
       });
       vocabulary.addTitle(i, title);
+      const pinyin = pinyinKeys(title);
+      if (pinyin) vocabulary.addPinyin(i, pinyin.full);
       return {
         title,
         keywords: keywords.length ? SEP + keywords.join(SEP) + SEP : '',
-        pinyin: pinyinKeys(title),
+        pinyin,
         keywordFull: full.length ? SEP + full.join(SEP) + SEP : '',
         keywordInitials: initials.length ? SEP + initials.join(SEP) + SEP : '',
         tags: doc.tags.map(foldText),
@@ -118,7 +139,7 @@ export class SearchIndex {
   }
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
-    const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT));
+    const limit = options.limit !== undefined && Number.isFinite(options.limit) ? Math.max(1, Math.floor(options.limit)) : DEFAULT_LIMIT;
     const parsed = parseQuery(query);
     const filtered = parsed.tags.length > 0 || parsed.topics.length > 0;
     const terms = queryTerms(foldText(parsed.text));
@@ -174,8 +195,9 @@ export class SearchIndex {
     const domain = prior?.short ?? candidates;
     const matched: number[] = [];
     const m: Match = { score: MISS, kind: NONE };
+    const keys = this.shortSignatures.keys(term.text);
     for (const d of domain) {
-      if (allowed && !allowed[d]) continue;
+      if ((allowed && !allowed[d]) || !this.shortSignatures.mayContain(d, keys)) continue;
       matchShort(term, this.entries[d], m);
       if (m.kind === NONE) continue;
       r.score[d] = m.score;
@@ -201,11 +223,12 @@ export class SearchIndex {
           if ((allowed && !allowed[d]) || s >= r.score[d]) return;
           r.score[d] = s;
           r.kind[d] = kind;
-          r.fuzzy.set(d, f.term);
+          r.fuzzy.set(d, f);
         });
       };
       apply(f.postings.title, S.fuzzyTitle, FUZZY_TITLE);
       apply(f.postings.keywords, S.fuzzyKeyword, FUZZY_KEYWORD, f.postings.keywordAt);
+      if (r.term.pinyin) apply(f.postings.pinyin, S.fuzzyPinyin, FUZZY_PINYIN);
     }
     // "idempotent", "idempotency", "Idempotency-Key": several close keywords, more on topic.
     for (const [d, count] of keywordHits) {
@@ -215,12 +238,14 @@ export class SearchIndex {
 
   /** Han text found nowhere whole ("字典按值排序"): how many of its two-char pieces title and keywords hold. */
   private matchBigrams(r: TermScores, candidates: Int32Array): void {
-    const pairs = hanPairs(r.term.text);
+    const pairs = hanPairs(r.term.text).map((p) => ({ p, keys: this.shortSignatures.keys(p) }));
     for (const d of candidates) {
       if (r.score[d] < MISS) continue;
       const e = this.entries[d];
       let found = 0;
-      for (const p of pairs) if (e.title.includes(p) || e.keywords.includes(p)) found++;
+      for (const { p, keys } of pairs) {
+        if (this.shortSignatures.mayContain(d, keys) && (e.title.includes(p) || e.keywords.includes(p))) found++;
+      }
       if (found >= 2 && found * 2 >= pairs.length) {
         r.score[d] = S.bigram + S.bigramSpread * (1 - found / pairs.length);
         r.kind[d] = BIGRAM;
@@ -235,12 +260,14 @@ export class SearchIndex {
     const prior = this.cachedPrefix(text, 'any');
     const domain = prior?.any ?? candidates;
     const any: number[] = [];
+    const keys = this.bodySignatures.keys(text);
     for (const d of domain) {
       if (allowed && !allowed[d]) continue;
-      if (r.score[d] < MISS && r.kind[d] !== BIGRAM && r.kind[d] < FUZZY_TITLE) {
+      if (r.score[d] < MISS && r.kind[d] < FUZZY_TITLE) {
         any.push(d);
         continue;
       }
+      if (!this.bodySignatures.mayContain(d, keys)) continue;
       const at = this.entries[d].body.indexOf(text);
       if (at === -1) continue;
       any.push(d);
@@ -307,10 +334,11 @@ export class SearchIndex {
       const fuzzy = r.fuzzy.get(d);
       occurrences(e.title, text, titleRanges);
       if (kind === PINYIN_FULL || kind === PINYIN_INITIALS) pinyinRange(e.pinyin, text, kind, titleRanges);
-      if (fuzzy && kind === FUZZY_TITLE) occurrences(e.title, fuzzy, titleRanges);
+      if (fuzzy && kind === FUZZY_TITLE) occurrences(e.title, fuzzy.term, titleRanges);
+      if (fuzzy && kind === FUZZY_PINYIN && e.pinyin) titleRanges.push([e.pinyin.fullToTitle[fuzzy.matched[0]], e.pinyin.fullToTitle[fuzzy.matched[1] - 1] + 1]);
       if (kind === BIGRAM) for (const p of hanPairs(text)) occurrences(e.title, p, titleRanges);
       if (r.term.han || text.length >= 2) needles.push(text);
-      if (fuzzy) needles.push(fuzzy);
+      if (fuzzy && kind !== FUZZY_PINYIN) needles.push(fuzzy.term);
     }
     return {
       id: this.docs[d].id,

@@ -28,9 +28,10 @@ export const PINYIN_INITIALS = 3;
 export const KEYWORD_PINYIN = 4;
 export const FUZZY_TITLE = 5;
 export const FUZZY_KEYWORD = 6;
-export const BIGRAM = 7;
-export const BODY = 8;
-export const NONE = 9;
+export const FUZZY_PINYIN = 7;
+export const BIGRAM = 8;
+export const BODY = 9;
+export const NONE = 10;
 
 // Per-term scores (lower is better): title < keywords < pinyin < typo < body.
 export const S = {
@@ -56,6 +57,7 @@ export const S = {
   keywordInitials: 0.33,
   fuzzyTitle: 0.4,
   fuzzyKeyword: 0.42,
+  fuzzyPinyin: 0.44,
   fuzzySpread: 0.3,
   bigram: 0.45,
   bigramSpread: 0.2,

@@ -36,8 +36,8 @@ export function queryTerms(folded: string): string[] {
   const out: string[] = [];
   for (const word of folded.split(/\s+/)) {
     for (const part of word.match(HAN_RUN) ?? []) {
-      const term = part.length > 1 ? part.replace(EDGE_PUNCT, '') : part;
-      if (term && !/^[?!,.;:。，、？！：；]$/.test(term) && !out.includes(term)) out.push(term);
+      const term = part.replace(EDGE_PUNCT, '');
+      if (term && !out.includes(term)) out.push(term);
     }
   }
   return out;

@@ -2,10 +2,10 @@ import Fuse from 'fuse.js';
 import { hasHan } from './pinyinKeys';
 
 /**
- * The distinct words of all titles and keywords, for typo matching. Fuse
- * scores a query against a few dozen of these, picked by shared letter pairs,
- * instead of against every question: a typo costs about the same for 300
- * questions as for 10,000.
+ * The distinct words of all titles and keywords, and the title pinyin, for
+ * typo matching. Fuse scores a query against a few dozen of these, picked by
+ * shared letter pairs, instead of against every question: a typo costs about
+ * the same for 300 questions as for 10,000.
  */
 export interface TermPostings {
   /** Questions whose title holds the term as a word. */
@@ -14,6 +14,8 @@ export interface TermPostings {
   keywords: number[];
   /** Per entry of `keywords`: where in that question's keyword list it stands, 0 (first) to 1. */
   keywordAt: number[];
+  /** Questions whose title pinyin (PinyinKeys.full) this is. */
+  pinyin: number[];
 }
 
 export interface FuzzyTerm {
@@ -21,15 +23,20 @@ export interface FuzzyTerm {
   /** Fuse score, 0 = exact. */
   score: number;
   postings: TermPostings;
+  /** Longest stretch of `term` Fuse matched, [start, endExclusive]. */
+  matched: [number, number];
 }
 
 const LATIN_WORD = /[a-z][a-z0-9_]*(?:[.+-][a-z0-9_]+)*/g;
 const MIN_TERM = 3;
 /** Fuse never sees more candidates than this, however common the letter pairs. */
 const MAX_CANDIDATES = 64;
+/** One edit breaks at most two letter pairs; candidates may have lost two edits' worth. */
+const PAIRS_LOST = 4;
 
-export const FUSE_OPTIONS = {
+const FUSE_OPTIONS = {
   includeScore: true,
+  includeMatches: true,
   isCaseSensitive: true,
   ignoreLocation: true,
   ignoreFieldNorm: true,
@@ -40,7 +47,8 @@ export const FUSE_OPTIONS = {
 export class TermVocabulary {
   private readonly postings = new Map<string, TermPostings>();
   private terms: string[] = [];
-  private readonly pairs = new Map<string, number[]>();
+  private pairs = new Map<string, Int32Array>();
+  private counts = new Uint16Array(0);
 
   addTitle(doc: number, foldedTitle: string): void {
     for (const w of foldedTitle.match(LATIN_WORD) ?? []) this.add(w, doc, 'title', 0);
@@ -54,42 +62,49 @@ export class TermVocabulary {
     if (words.length > 1) for (const w of words) this.add(w, doc, 'keywords', at);
   }
 
+  addPinyin(doc: number, full: string): void {
+    this.add(full, doc, 'pinyin', 0);
+  }
+
   /** Indexes letter pairs once every question is added. */
   seal(): void {
     this.terms = [...this.postings.keys()];
+    const lists = new Map<string, number[]>();
     this.terms.forEach((term, i) => {
       for (const p of letterPairs(term)) {
-        let list = this.pairs.get(p);
-        if (!list) this.pairs.set(p, (list = []));
+        let list = lists.get(p);
+        if (!list) lists.set(p, (list = []));
         list.push(i);
       }
     });
+    this.pairs = new Map([...lists].map(([p, list]) => [p, Int32Array.from(list)]));
+    this.counts = new Uint16Array(this.terms.length);
   }
 
   /** Vocabulary terms within Fuse's threshold of `query`, best first. */
-  fuzzy(query: string, limit = 12): FuzzyTerm[] {
+  fuzzy(query: string, limit = 16): FuzzyTerm[] {
     const qp = letterPairs(query);
-    // One edit breaks at most two pairs; allow two edits.
-    const need = Math.max(1, qp.length - 4);
-    const shared = new Map<number, number>();
-    for (const p of qp) for (const i of this.pairs.get(p) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
-    const candidates = [...shared]
-      .filter(([, n]) => n >= need)
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, MAX_CANDIDATES)
-      .map(([i]) => this.terms[i]);
+    const need = Math.max(1, qp.length - PAIRS_LOST);
+    const counts = this.counts;
+    const touched: number[] = [];
+    for (const p of qp) {
+      for (const i of this.pairs.get(p) ?? []) if (counts[i]++ === 0) touched.push(i);
+    }
+    const candidates = touched.filter((i) => counts[i] >= need).sort((a, b) => counts[b] - counts[a] || a - b).slice(0, MAX_CANDIDATES);
+    for (const i of touched) counts[i] = 0;
     if (candidates.length === 0) return [];
-    return new Fuse(candidates, FUSE_OPTIONS).search(query, { limit }).map((r) => ({
+    return new Fuse(candidates.map((i) => this.terms[i]), FUSE_OPTIONS).search(query, { limit }).map((r) => ({
       term: r.item,
       score: r.score ?? 1,
       postings: this.postings.get(r.item) as TermPostings,
+      matched: longest(r.matches?.[0]?.indices ?? [], r.item.length),
     }));
   }
 
-  private add(term: string, doc: number, field: 'title' | 'keywords', at: number): void {
+  private add(term: string, doc: number, field: 'title' | 'keywords' | 'pinyin', at: number): void {
     if (term.length < MIN_TERM) return;
     let p = this.postings.get(term);
-    if (!p) this.postings.set(term, (p = { title: [], keywords: [], keywordAt: [] }));
+    if (!p) this.postings.set(term, (p = { title: [], keywords: [], keywordAt: [], pinyin: [] }));
     const list = p[field];
     if (list[list.length - 1] === doc) return;
     list.push(doc);
@@ -101,4 +116,17 @@ function letterPairs(s: string): string[] {
   const out = new Set<string>();
   for (let i = 0; i + 2 <= s.length; i++) out.add(s.slice(i, i + 2));
   return [...out];
+}
+
+/** Fuse reports inclusive [start, end] stretches; the longest one, end made exclusive. */
+function longest(indices: readonly (readonly [number, number])[], length: number): [number, number] {
+  let best: [number, number] = [0, length];
+  let size = -1;
+  for (const [a, b] of indices) {
+    if (b - a > size) {
+      size = b - a;
+      best = [a, b + 1];
+    }
+  }
+  return best;
 }

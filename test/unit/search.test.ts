@@ -64,6 +64,11 @@ describe('search', () => {
       assert.deepEqual(highlighted(top), [marked], q);
     }
     assert.equal(index.search('xiecheng')[0].id, 'title-coroutine');
+    // Offsets stay right after characters outside the BMP and after Latin words.
+    const emoji = SearchIndex.build([doc('snake', '🐍 Python 里的生成器', [], '')]);
+    const [hit] = emoji.search('scq');
+    assert.deepEqual(hit.titleRanges.map(([a, b]) => '🐍 Python 里的生成器'.slice(a, b)), ['生成器']);
+    assert.deepEqual(emoji.search('pythonlide')[0].titleRanges.map(([a, b]) => '🐍 Python 里的生成器'.slice(a, b)), ['Python 里的']);
   });
 
   it('finds Han keywords by their pinyin and initials', () => {
@@ -72,10 +77,14 @@ describe('search', () => {
     assert.equal(index.search('blglq')[0].id, 'bloom');
   });
 
-  it('tolerates typos in English terms', () => {
+  it('tolerates typos in English terms and in pinyin', () => {
     assert.equal(index.search('decorater')[0].id, 'decorator');
     assert.equal(index.search('genrator')[0].id, 'generator');
     assert.equal(index.search('blom filtr')[0].id, 'bloom');
+    const [pinyin] = index.search('shengchenqi');
+    assert.equal(pinyin.id, 'generator');
+    assert.equal(pinyin.matchedIn, 'pinyin');
+    assert.ok(highlighted(pinyin)[0].startsWith('生成'));
   });
 
   it('requires every word of a multi-word or mixed query', () => {
@@ -88,8 +97,12 @@ describe('search', () => {
     assert.ok(none.every((h) => h.score >= 0.9), 'only partial matches remain');
   });
 
-  it('drops sentence punctuation from queries', () => {
+  it('drops sentence punctuation from queries and survives a long pasted one', () => {
     assert.equal(index.search('协程是什么？')[0].id, 'title-coroutine');
+    assert.deepEqual(index.search('？！'), []);
+    const pasted = `${DOCS[6].body} ${'x'.repeat(300)}`;
+    assert.equal(index.search(pasted)[0].id, 'bloom');
+    assert.equal(index.search('bloom', { limit: Number.NaN }).length, 1);
   });
 
   it('gives title ranges that cover exactly the matched text', () => {

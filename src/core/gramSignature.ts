@@ -1,0 +1,59 @@
+/**
+ * One small bit set per question holding hashed chars and char pairs of its
+ * text. A term can only be a substring of text whose set has all the term's
+ * bits, so most questions are ruled out with a few bit tests instead of an
+ * indexOf over kilobytes — what makes a term that occurs nowhere cheap.
+ * No false negatives; false positives only cost the indexOf they would have
+ * cost anyway.
+ */
+export class GramSignatures {
+  private readonly words: number;
+  private readonly shift: number;
+  private readonly bits: Uint32Array;
+
+  /** `bitsPerDoc` must be a power of two between 32 and 2^16. */
+  constructor(count: number, bitsPerDoc: number) {
+    this.words = bitsPerDoc >>> 5;
+    this.shift = 32 - Math.log2(bitsPerDoc);
+    this.bits = new Uint32Array(count * this.words);
+  }
+
+  add(doc: number, text: string): void {
+    const base = doc * this.words;
+    const bits = this.bits;
+    const shift = this.shift;
+    let prev = -1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      let h = hashChar(c) >>> shift;
+      bits[base + (h >>> 5)] |= 1 << (h & 31);
+      if (prev !== -1) {
+        h = hashPair(prev, c) >>> shift;
+        bits[base + (h >>> 5)] |= 1 << (h & 31);
+      }
+      prev = c;
+    }
+  }
+
+  /** Bits a text must have to hold `term`: its char pairs, or its one char. */
+  keys(term: string): number[] {
+    const out = new Set<number>();
+    if (term.length === 1) out.add(hashChar(term.charCodeAt(0)) >>> this.shift);
+    for (let i = 1; i < term.length; i++) out.add(hashPair(term.charCodeAt(i - 1), term.charCodeAt(i)) >>> this.shift);
+    return [...out];
+  }
+
+  mayContain(doc: number, keys: readonly number[]): boolean {
+    const base = doc * this.words;
+    for (const k of keys) if ((this.bits[base + (k >>> 5)] & (1 << (k & 31))) === 0) return false;
+    return true;
+  }
+}
+
+function hashChar(c: number): number {
+  return Math.imul(c ^ 0x5bd1e995, 0x9e3779b1) >>> 0;
+}
+
+function hashPair(a: number, b: number): number {
+  return Math.imul(Math.imul(a, 0x85ebca6b) ^ b, 0x9e3779b1) >>> 0;
+}

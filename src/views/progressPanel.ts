@@ -1,0 +1,166 @@
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import { allQuestions, type Topic } from '../core/model';
+import { progressPageHtml, reviewStreak, type ProgressLabels, type TopicRow } from '../core/progressPage';
+import { parseProgressMessage, type ProgressCommand } from '../core/reviewProtocol';
+import { dueIds, reviewHistoryByDay, topicProgress } from '../core/studyState';
+import type { NotesService } from '../notesService';
+import type { StudyStore } from '../study/studyStore';
+
+export const PROGRESS_PANEL_TYPE = 'interviewNotes.progress';
+const HISTORY_DAYS = 30;
+
+const COMMANDS: Record<ProgressCommand, string> = {
+  startReview: Commands.startReview,
+  exportProgress: Commands.exportProgress,
+  importProgress: Commands.importProgress,
+};
+
+/** The study progress page in one reused panel, kept current while it is open. */
+export class ProgressPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly notes: NotesService,
+    private readonly store: StudyStore,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      store.onDidChange(() => this.render()),
+      notes.onDidChange(() => this.render()),
+    );
+  }
+
+  /** The HTML the panel shows now, so integration tests can assert what a user sees. */
+  get html(): string | undefined {
+    return this.panel?.webview.html;
+  }
+
+  show(): void {
+    if (this.panel) {
+      this.panel.reveal(undefined, false);
+    } else {
+      const panel = vscode.window.createWebviewPanel(PROGRESS_PANEL_TYPE, vscode.l10n.t('Study Progress'), { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, {
+        enableScripts: true,
+        enableFindWidget: true,
+        retainContextWhenHidden: false,
+        localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist')],
+      });
+      this.attach(panel);
+    }
+    this.render();
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activitybar.svg');
+    const subs = [
+      panel.webview.onDidReceiveMessage((raw) => this.onMessage(raw)),
+      // "Today" moves at midnight without an event; coming back to the page is a good moment to look again.
+      panel.onDidChangeViewState((e) => e.webviewPanel.visible && this.render()),
+      panel.onDidDispose(() => {
+        subs.forEach((d) => d.dispose());
+        if (this.panel === panel) this.panel = undefined;
+      }),
+    ];
+  }
+
+  /** Ids per row: bundled top-level topics, then one row per user source. */
+  private topicIds(): { title: string; ids: string[] }[] {
+    const idsOf = (t: Topic) => allQuestions([t]).map((q) => q.id);
+    // NotesService keeps the first of duplicate ids, so a row counts only the questions it really shows.
+    const shownFrom = (id: string, source: unknown) => {
+      const loaded = this.notes.get(id);
+      return loaded !== undefined && loaded.source === source;
+    };
+    const bundled = this.notes.bundledTopics().map((t) => ({ title: t.title, ids: idsOf(t).filter((id) => shownFrom(id, undefined)) }));
+    const sources = this.notes.sources().map((s) => ({ title: s.title, ids: idsOf(s.root).filter((id) => shownFrom(id, s)) }));
+    return [...bundled, ...sources];
+  }
+
+  private render(): void {
+    const panel = this.panel;
+    if (!panel) return;
+    const state = this.store.state;
+    const today = this.store.today();
+    const all = this.notes.allIds();
+    const queue = this.store.queue(all);
+    const due = dueIds(state, all, today).length;
+    const history = reviewHistoryByDay(state, HISTORY_DAYS, today);
+    const topics: TopicRow[] = this.topicIds().map(({ title, ids }) => ({ title, ...topicProgress(state, ids), due: dueIds(state, ids, today).length }));
+    const webview = panel.webview;
+    const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file)).toString();
+    webview.html = progressPageHtml({
+      totals: {
+        ...topicProgress(state, all),
+        favorites: all.filter((id) => this.store.isFavorite(id)).length,
+        due,
+        fresh: queue.length - due,
+        reviews: history.reduce((n, d) => n + d.again + d.hard + d.good + d.easy, 0),
+        streak: reviewStreak(state.history, today),
+      },
+      topics,
+      history,
+      nonce: makeNonce(),
+      cspSource: webview.cspSource,
+      styleUris: [media('answer.css'), media('progress.css')],
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'progress.js')).toString(),
+      lang: vscode.env.language,
+      labels: progressLabels(),
+    });
+  }
+
+  private async onMessage(raw: unknown): Promise<void> {
+    const message = parseProgressMessage(raw);
+    if (!message) {
+      this.log.warn(`ignored an invalid message from the progress view: ${safeJson(raw)}`);
+      return;
+    }
+    if (message.type === 'run') await vscode.commands.executeCommand(COMMANDS[message.command]);
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+function progressLabels(): ProgressLabels {
+  return {
+    pageTitle: vscode.l10n.t('Study Progress'),
+    startReview: vscode.l10n.t('Start Review'),
+    exportProgress: vscode.l10n.t('Export Progress…'),
+    importProgress: vscode.l10n.t('Import Progress…'),
+    mastered: vscode.l10n.t('Mastered'),
+    favorites: vscode.l10n.t('Favorites'),
+    dueToday: vscode.l10n.t('To review today'),
+    dueDetail: vscode.l10n.t('{0} due · {1} new'),
+    reviews: vscode.l10n.t('Reviews (30 days)'),
+    streak: vscode.l10n.t('Day streak'),
+    topicsHeading: vscode.l10n.t('Topics'),
+    topic: vscode.l10n.t('Topic'),
+    progress: vscode.l10n.t('Progress'),
+    due: vscode.l10n.t('Due'),
+    noTopics: vscode.l10n.t('No notes are loaded.'),
+    historyHeading: vscode.l10n.t('Reviews in the last 30 days'),
+    dayTitle: vscode.l10n.t('{0}: {1} reviews'),
+    noReviews: vscode.l10n.t('No reviews in the last 30 days yet.'),
+    ratings: { again: vscode.l10n.t('Again'), hard: vscode.l10n.t('Hard'), good: vscode.l10n.t('Good'), easy: vscode.l10n.t('Easy') },
+  };
+}
+
+function makeNonce(): string {
+  const bytes = new Uint8Array(24);
+  crypto.getRandomValues(bytes);
+  return Buffer.from(bytes).toString('base64').replace(/[^a-zA-Z0-9]/g, '');
+}
+
+function safeJson(v: unknown): string {
+  try {
+    return JSON.stringify(v).slice(0, 200);
+  } catch {
+    return String(v);
+  }
+}

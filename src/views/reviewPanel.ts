@@ -1,0 +1,287 @@
+import * as vscode from 'vscode';
+import { Commands, Settings } from '../constants';
+import { previewIntervals, type CardState, type Rating } from '../core/scheduler';
+import { reviewPageHtml, type ReviewCard, type ReviewLabels, type ReviewSummary } from '../core/reviewPage';
+import { parseReviewMessage, type ReviewMessage } from '../core/reviewProtocol';
+import { openScratch } from '../commands/openExample';
+import type { NotesService } from '../notesService';
+import type { StudyStore } from '../study/studyStore';
+
+export const REVIEW_PANEL_TYPE = 'interviewNotes.review';
+
+interface Session {
+  queue: string[];
+  /** Position of the current card in `queue`; past the end once the session is over. */
+  index: number;
+  revealed: boolean;
+  /** Cards answered "again" that already re-entered the queue (they do so once). */
+  requeued: Set<string>;
+  rated: Set<string>;
+  counts: Record<Rating, number>;
+}
+
+/**
+ * Today's review session in one reused panel: a card's title, the answer on request, then a
+ * rating that schedules the card (StudyStore.rate) and moves on; a summary at the end.
+ */
+export class ReviewPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private session: Session | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly notes: NotesService,
+    private readonly store: StudyStore,
+    private readonly renderAnswerHtml: (id: string, webview: vscode.Webview) => string,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    // A card whose note was deleted or renamed is skipped; other cards stay as they are, so a
+    // source finishing indexing in the background does not reload the page under the reader.
+    this.disposables.push(
+      notes.onDidChange(() => {
+        const id = this.currentId;
+        if (id && !notes.get(id)) this.render();
+      }),
+    );
+  }
+
+  /** The card shown now, or undefined before a session, after it and when the panel is closed. */
+  get currentId(): string | undefined {
+    const s = this.session;
+    return s && s.index < s.queue.length ? s.queue[s.index] : undefined;
+  }
+
+  get revealed(): boolean {
+    return this.session?.revealed === true && this.currentId !== undefined;
+  }
+
+  /** The HTML the panel shows now, so integration tests can assert what a user sees. */
+  get html(): string | undefined {
+    return this.panel?.webview.html;
+  }
+
+  /** Cards left in this session, the current one included. */
+  get remaining(): number {
+    const s = this.session;
+    return s ? Math.max(0, s.queue.length - s.index) : 0;
+  }
+
+  /** Starts a session over `ids` (default: every question); false when nothing is due. */
+  async start(ids?: readonly string[]): Promise<boolean> {
+    await this.notes.ready();
+    const queue = this.store.queue(ids ?? this.notes.allIds()).filter((id) => this.notes.get(id));
+    if (queue.length === 0) {
+      const random = vscode.l10n.t('Random Question');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to review today'), random).then((pick) => {
+        if (pick === random) void vscode.commands.executeCommand(Commands.randomQuestion);
+      });
+      return false;
+    }
+    this.session = { queue, index: 0, revealed: false, requeued: new Set(), rated: new Set(), counts: { again: 0, hard: 0, good: 0, easy: 0 } };
+    if (!this.panel) {
+      this.attach(vscode.window.createWebviewPanel(REVIEW_PANEL_TYPE, vscode.l10n.t('Review'), { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, this.webviewOptions()));
+    } else {
+      this.panel.reveal(undefined, false);
+    }
+    this.log.info(`review session started with ${queue.length} cards`);
+    this.render();
+    return true;
+  }
+
+  /** What "Show Answer" does. */
+  reveal(): void {
+    const s = this.session;
+    if (!s || !this.currentId || s.revealed) return;
+    s.revealed = true;
+    this.render();
+  }
+
+  /** What a rating button does: schedule the card, then show the next one (or the summary). */
+  async rate(rating: Rating): Promise<void> {
+    const s = this.session;
+    const id = this.currentId;
+    if (!s || !id || !s.revealed) return;
+    // The store updates its state synchronously; only the write to disk is awaited below.
+    const saving = this.store.rate(id, rating);
+    s.counts[rating]++;
+    s.rated.add(id);
+    if (rating === 'again' && !s.requeued.has(id)) {
+      s.requeued.add(id);
+      s.queue.push(id);
+    }
+    s.index++;
+    s.revealed = false;
+    this.render();
+    try {
+      await saving;
+    } catch (err) {
+      this.log.error(`could not save the review of ${id}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return { enableScripts: true, enableFindWidget: true, retainContextWhenHidden: false, localResourceRoots: this.resourceRoots() };
+  }
+
+  /** The extension's assets, and the notes folders so answer images load as in the answer view. */
+  private resourceRoots(): vscode.Uri[] {
+    return [
+      vscode.Uri.joinPath(this.extensionUri, 'media'),
+      vscode.Uri.joinPath(this.extensionUri, 'dist'),
+      vscode.Uri.joinPath(this.extensionUri, 'notes'),
+      ...this.notes.resourceFolders(),
+    ];
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activitybar.svg');
+    const subs = [
+      panel.webview.onDidReceiveMessage((raw) => this.onMessage(raw)),
+      panel.onDidDispose(() => {
+        subs.forEach((d) => d.dispose());
+        if (this.panel === panel) {
+          this.panel = undefined;
+          this.session = undefined;
+        }
+      }),
+    ];
+  }
+
+  /** Drops cards whose question is gone (notes reloaded mid-session). */
+  private skipMissing(s: Session): void {
+    while (s.index < s.queue.length && !this.notes.get(s.queue[s.index])) {
+      s.index++;
+      s.revealed = false;
+    }
+  }
+
+  private cardState(id: string): CardState | undefined {
+    const questions = this.store.state.questions;
+    return Object.hasOwn(questions, id) ? questions[id].card : undefined;
+  }
+
+  private render(): void {
+    const panel = this.panel;
+    const s = this.session;
+    if (!panel || !s) return;
+    this.skipMissing(s);
+    const webview = panel.webview;
+    webview.options = { ...webview.options, localResourceRoots: this.resourceRoots() };
+    const id = this.currentId;
+    const loaded = id ? this.notes.get(id) : undefined;
+    let view: ReviewCard | ReviewSummary;
+    if (id && loaded) {
+      view = {
+        kind: 'card',
+        questionId: id,
+        title: loaded.question.title,
+        topicPath: loaded.topicPath,
+        index: s.index,
+        total: s.queue.length,
+        answer: s.revealed ? { html: this.renderAnswerHtml(id, webview), intervals: previewIntervals(this.cardState(id), this.store.today()) } : undefined,
+      };
+      panel.title = `${vscode.l10n.t('Review')} ${s.index + 1}/${s.queue.length}`;
+    } else {
+      view = { kind: 'summary', reviewed: s.rated.size, counts: { ...s.counts } };
+      panel.title = vscode.l10n.t('Review');
+    }
+    const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file)).toString();
+    webview.html = reviewPageHtml({
+      view,
+      nonce: makeNonce(),
+      cspSource: webview.cspSource,
+      styleUris: [media('answer.css'), media('review.css')],
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'review.js')).toString(),
+      lang: vscode.env.language,
+      allowRemoteImages: vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.allowRemoteImages, false),
+      labels: reviewLabels(),
+    });
+  }
+
+  private async onMessage(raw: unknown): Promise<void> {
+    const message = parseReviewMessage(raw);
+    if (!message) {
+      this.log.warn(`ignored an invalid message from the review view: ${safeJson(raw)}`);
+      return;
+    }
+    await this.handle(message);
+  }
+
+  private async handle(message: ReviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        return;
+      case 'reveal':
+      case 'rate':
+        // A message from a card already answered (a double click) must not touch the next one.
+        if (message.questionId !== this.currentId) {
+          this.log.debug(`ignored ${message.type} for ${message.questionId}: not the current card`);
+          return;
+        }
+        if (message.type === 'reveal') this.reveal();
+        else await this.rate(message.rating);
+        return;
+      case 'showProgress':
+        await vscode.commands.executeCommand(Commands.showProgress);
+        return;
+      case 'openQuestion':
+        if (this.notes.get(message.id)) await vscode.commands.executeCommand(Commands.openQuestion, message.id);
+        else this.log.warn(`ignored a link to an unknown question: ${message.id}`);
+        return;
+      case 'openExample':
+      case 'copyExample': {
+        const example = message.questionId === this.currentId ? this.notes.get(message.questionId)?.question.examples[message.index] : undefined;
+        if (!example) {
+          this.log.warn(`ignored ${message.type} for unknown example ${message.questionId}#${message.index}`);
+          return;
+        }
+        if (message.type === 'openExample') await openScratch(example);
+        else await vscode.env.clipboard.writeText(example.code);
+        return;
+      }
+    }
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+function reviewLabels(): ReviewLabels {
+  const ratings: Record<Rating, string> = {
+    again: vscode.l10n.t('Again'),
+    hard: vscode.l10n.t('Hard'),
+    good: vscode.l10n.t('Good'),
+    easy: vscode.l10n.t('Easy'),
+  };
+  return {
+    pageTitle: vscode.l10n.t('Review'),
+    position: vscode.l10n.t('Review progress'),
+    showAnswer: vscode.l10n.t('Show Answer'),
+    spaceKey: vscode.l10n.t('Space'),
+    ratePrompt: vscode.l10n.t('How well did you remember it?'),
+    ratings,
+    intervals: { today: vscode.l10n.t('today'), days: vscode.l10n.t('{0}d'), months: vscode.l10n.t('{0}mo'), years: vscode.l10n.t('{0}y') },
+    summaryTitle: vscode.l10n.t('Review complete'),
+    summaryReviewed: vscode.l10n.t('{0} questions reviewed'),
+    summaryCounts: vscode.l10n.t('Answers by rating'),
+    showProgress: vscode.l10n.t('Show Progress'),
+  };
+}
+
+function makeNonce(): string {
+  const bytes = new Uint8Array(24);
+  crypto.getRandomValues(bytes);
+  return Buffer.from(bytes).toString('base64').replace(/[^a-zA-Z0-9]/g, '');
+}
+
+function safeJson(v: unknown): string {
+  try {
+    return JSON.stringify(v).slice(0, 200);
+  } catch {
+    return String(v);
+  }
+}
