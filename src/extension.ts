@@ -11,6 +11,10 @@ import { Settings } from './constants';
 import { TreeSearchFilter } from './commands/filterTree';
 import { StudyStore } from './study/studyStore';
 import { DueStatusBar } from './study/dueStatusBar';
+import { ReviewPanel } from './views/reviewPanel';
+import { ProgressPanel } from './views/progressPanel';
+import { notesResourceRoots, renderAnswerBody } from './views/webviewSupport';
+import { allQuestions, type Topic } from './core/model';
 import { exportProgressCommand, importProgressCommand, randomQuestionCommand, setStudyFilterCommand, toggleCommand } from './commands/studyCommands';
 
 /** What activate() returns: a small surface the integration tests use to see what the user sees. */
@@ -20,6 +24,8 @@ export interface InterviewNotesApi {
   dueStatus: DueStatusBar;
   tree: TopicsTreeProvider;
   answers: AnswerPanel;
+  review: ReviewPanel;
+  progress: ProgressPanel;
   searchPicks: typeof searchPicks;
   activationMs: number;
 }
@@ -35,12 +41,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
   const open = (id: string) => answers.show(id);
   const treeFilter = new TreeSearchFilter(notes, tree, view);
   const dueStatus = new DueStatusBar(notes, study);
+  const renderBody = (id: string, webview: vscode.Webview) => {
+    const loaded = notes.get(id);
+    return loaded ? renderAnswerBody(loaded, webview, notesResourceRoots(context.extensionUri, notes)) : '';
+  };
+  const review = new ReviewPanel(context.extensionUri, notes, study, renderBody, log);
+  const progress = new ProgressPanel(context.extensionUri, notes, study, log);
 
   context.subscriptions.push(
     log,
     notes,
     study,
     dueStatus,
+    review,
+    progress,
     tree,
     answers,
     view,
@@ -63,6 +77,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
     vscode.commands.registerCommand(Commands.toggleFavorite, (arg?: unknown) => toggleCommand(notes, study, 'favorite', arg, answers.currentQuestionId)),
     vscode.commands.registerCommand(Commands.randomQuestion, (arg?: unknown) => randomQuestionCommand(notes, study, open, arg)),
     vscode.commands.registerCommand(Commands.setStudyFilter, (arg?: unknown) => setStudyFilterCommand(study, tree, view, arg)),
+    vscode.commands.registerCommand(Commands.startReview, (arg?: unknown) => review.start(topicQuestionIds(arg))),
+    vscode.commands.registerCommand(Commands.showProgress, () => progress.show()),
     vscode.commands.registerCommand(Commands.exportProgress, () => exportProgressCommand(study)),
     vscode.commands.registerCommand(Commands.importProgress, (file?: unknown) => importProgressCommand(study, file)),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -79,7 +95,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
   }
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
-  return { notes, study, dueStatus, tree, answers, searchPicks, activationMs };
+  return { notes, study, dueStatus, tree, answers, review, progress, searchPicks, activationMs };
+}
+
+/** A review started from a topic's context menu covers that topic only. */
+function topicQuestionIds(arg: unknown): string[] | undefined {
+  if (arg && typeof arg === 'object' && 'topic' in arg) return allQuestions([(arg as { topic: Topic }).topic]).map((q) => q.id);
+  return undefined;
 }
 
 export function deactivate(): void {}

@@ -142,10 +142,13 @@ const PLOT = 120;
 const TOP = 14;
 const BOTTOM = 18;
 const LEFT = 26;
+/** Room for the last date label, which is centred under today's bar. */
+const RIGHT = 12;
 
 /** Stacked bars, again at the bottom up to easy; every bar has a <title> naming its counts. */
 export function historyChart(days: readonly DayReviews[], l: ProgressLabels): string {
   const width = LEFT + days.length * SLOT;
+  const viewWidth = width + RIGHT;
   const height = TOP + PLOT + BOTTOM;
   const base = TOP + PLOT;
   const top = scaleTop(Math.max(0, ...days.map((d) => RATINGS.reduce((n, r) => n + d[r], 0))));
@@ -167,7 +170,7 @@ export function historyChart(days: readonly DayReviews[], l: ProgressLabels): st
       `<rect class="hit" x="${x}" y="${TOP}" width="${SLOT}" height="${PLOT}"/>${segments.join('')}${label}</g>`
     );
   });
-  return `<svg class="chart" viewBox="0 0 ${width} ${height}" width="100%" role="group" aria-labelledby="history-heading" focusable="false">
+  return `<svg class="chart" viewBox="0 0 ${viewWidth} ${height}" width="100%" role="group" aria-labelledby="history-heading" focusable="false">
 <line class="grid" x1="${LEFT}" y1="${TOP}" x2="${width}" y2="${TOP}"/>
 <line class="axis" x1="${LEFT}" y1="${base}" x2="${width}" y2="${base}"/>
 <text class="axis-label" x="${LEFT - 4}" y="${TOP + 4}" text-anchor="end">${top}</text>

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { ANSWER_PANEL_TYPE, Settings } from '../constants';
+import { ANSWER_PANEL_TYPE } from '../constants';
 import { answerPageHtml } from '../core/answerPage';
-import { renderAnswer } from '../core/renderAnswer';
 import { parseViewState, parseWebviewMessage, type WebviewMessage } from '../core/webviewProtocol';
 import { openScratch } from '../commands/openExample';
 import type { NotesService } from '../notesService';
 import type { StudyStore } from '../study/studyStore';
+import { makeNonce, notesResourceRoots, remoteImagesAllowed, renderAnswerBody, safeJson } from './webviewSupport';
 
 /**
  * Owns the single answer panel, reused as the user moves between questions
@@ -88,14 +88,8 @@ export class AnswerPanel implements vscode.Disposable, vscode.WebviewPanelSerial
     };
   }
 
-  /** Only the extension's assets and the notes folders themselves may be loaded. */
   private resourceRoots(): vscode.Uri[] {
-    return [
-      vscode.Uri.joinPath(this.extensionUri, 'media'),
-      vscode.Uri.joinPath(this.extensionUri, 'dist'),
-      vscode.Uri.joinPath(this.extensionUri, 'notes'),
-      ...this.notes.resourceFolders(),
-    ];
+    return notesResourceRoots(this.extensionUri, this.notes);
   }
 
   private attach(panel: vscode.WebviewPanel): void {
@@ -119,20 +113,12 @@ export class AnswerPanel implements vscode.Disposable, vscode.WebviewPanelSerial
     const loaded = this.notes.get(id);
     if (!panel || !loaded) return;
     const started = Date.now();
-    const { question, trusted, baseUri, topicPath } = loaded;
+    const { question, topicPath } = loaded;
     const webview = panel.webview;
-    webview.options = { ...webview.options, localResourceRoots: this.resourceRoots() };
-    const allowRemoteImages = vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.allowRemoteImages, false);
-    const bodyHtml = renderAnswer(question.markdown, {
-      labels: { openScratch: vscode.l10n.t('Open as Scratch File'), copy: vscode.l10n.t('Copy'), output: vscode.l10n.t('Output') },
-      allowHtml: trusted,
-      allowRemoteImages,
-      resolveImage: (src) => {
-        const target = vscode.Uri.joinPath(baseUri, decodeURIComponent(src));
-        const allowed = this.resourceRoots().some((root) => target.path.startsWith(root.path + '/'));
-        return allowed ? webview.asWebviewUri(target).toString() : undefined;
-      },
-    });
+    const roots = this.resourceRoots();
+    webview.options = { ...webview.options, localResourceRoots: roots };
+    const allowRemoteImages = remoteImagesAllowed();
+    const bodyHtml = renderAnswerBody(loaded, webview, roots);
     const { index, total } = this.notes.position(id);
     panel.title = question.title;
     this.currentId = id;
@@ -230,19 +216,5 @@ export class AnswerPanel implements vscode.Disposable, vscode.WebviewPanelSerial
     this.panel?.dispose();
     this.rendered.dispose();
     this.disposables.forEach((d) => d.dispose());
-  }
-}
-
-function makeNonce(): string {
-  const bytes = new Uint8Array(24);
-  crypto.getRandomValues(bytes);
-  return Buffer.from(bytes).toString('base64').replace(/[^a-zA-Z0-9]/g, '');
-}
-
-function safeJson(v: unknown): string {
-  try {
-    return JSON.stringify(v).slice(0, 200);
-  } catch {
-    return String(v);
   }
 }

@@ -6,6 +6,7 @@ import { parseProgressMessage, type ProgressCommand } from '../core/reviewProtoc
 import { dueIds, reviewHistoryByDay, topicProgress } from '../core/studyState';
 import type { NotesService } from '../notesService';
 import type { StudyStore } from '../study/studyStore';
+import { makeNonce, safeJson } from './webviewSupport';
 
 export const PROGRESS_PANEL_TYPE = 'interviewNotes.progress';
 const HISTORY_DAYS = 30;
@@ -149,18 +150,4 @@ function progressLabels(): ProgressLabels {
     noReviews: vscode.l10n.t('No reviews in the last 30 days yet.'),
     ratings: { again: vscode.l10n.t('Again'), hard: vscode.l10n.t('Hard'), good: vscode.l10n.t('Good'), easy: vscode.l10n.t('Easy') },
   };
-}
-
-function makeNonce(): string {
-  const bytes = new Uint8Array(24);
-  crypto.getRandomValues(bytes);
-  return Buffer.from(bytes).toString('base64').replace(/[^a-zA-Z0-9]/g, '');
-}
-
-function safeJson(v: unknown): string {
-  try {
-    return JSON.stringify(v).slice(0, 200);
-  } catch {
-    return String(v);
-  }
 }

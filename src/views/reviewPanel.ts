@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { Commands, Settings } from '../constants';
+import { Commands } from '../constants';
 import { previewIntervals, type CardState, type Rating } from '../core/scheduler';
 import { reviewPageHtml, type ReviewCard, type ReviewLabels, type ReviewSummary } from '../core/reviewPage';
 import { parseReviewMessage, type ReviewMessage } from '../core/reviewProtocol';
 import { openScratch } from '../commands/openExample';
 import type { NotesService } from '../notesService';
 import type { StudyStore } from '../study/studyStore';
+import { makeNonce, notesResourceRoots, remoteImagesAllowed, safeJson } from './webviewSupport';
 
 export const REVIEW_PANEL_TYPE = 'interviewNotes.review';
 
@@ -126,12 +127,7 @@ export class ReviewPanel implements vscode.Disposable {
 
   /** The extension's assets, and the notes folders so answer images load as in the answer view. */
   private resourceRoots(): vscode.Uri[] {
-    return [
-      vscode.Uri.joinPath(this.extensionUri, 'media'),
-      vscode.Uri.joinPath(this.extensionUri, 'dist'),
-      vscode.Uri.joinPath(this.extensionUri, 'notes'),
-      ...this.notes.resourceFolders(),
-    ];
+    return notesResourceRoots(this.extensionUri, this.notes);
   }
 
   private attach(panel: vscode.WebviewPanel): void {
@@ -195,7 +191,7 @@ export class ReviewPanel implements vscode.Disposable {
       styleUris: [media('answer.css'), media('review.css')],
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'review.js')).toString(),
       lang: vscode.env.language,
-      allowRemoteImages: vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.allowRemoteImages, false),
+      allowRemoteImages: remoteImagesAllowed(),
       labels: reviewLabels(),
     });
   }
@@ -270,18 +266,4 @@ function reviewLabels(): ReviewLabels {
     summaryCounts: vscode.l10n.t('Answers by rating'),
     showProgress: vscode.l10n.t('Show Progress'),
   };
-}
-
-function makeNonce(): string {
-  const bytes = new Uint8Array(24);
-  crypto.getRandomValues(bytes);
-  return Buffer.from(bytes).toString('base64').replace(/[^a-zA-Z0-9]/g, '');
-}
-
-function safeJson(v: unknown): string {
-  try {
-    return JSON.stringify(v).slice(0, 200);
-  } catch {
-    return String(v);
-  }
 }

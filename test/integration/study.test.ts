@@ -82,3 +82,65 @@ describe('Study mode', () => {
     assert.ok(readFileSync(file, 'utf8').length > 0);
   });
 });
+
+describe('Review session and progress page', () => {
+  let api: InterviewNotesApi;
+
+  before(async () => {
+    api = await activateExtension();
+  });
+
+  after(closeAllEditors);
+
+  it('shows the question alone, reveals the answer, rates it and schedules it', async () => {
+    assert.equal(await vscode.commands.executeCommand('interviewNotes.startReview'), true);
+    const id = api.review.currentId!;
+    const title = api.notes.get(id)!.question.title;
+    const before = api.review.remaining;
+    assert.ok(api.review.html?.includes(escapeHtml(title)));
+    assert.equal(api.review.revealed, false);
+    assert.doesNotMatch(api.review.html!, /data-rating="good"/, 'no rating before the answer is shown');
+
+    api.review.reveal();
+    assert.equal(api.review.revealed, true);
+    assert.match(api.review.html!, /<h2 id="要点">要点<\/h2>/);
+    assert.match(api.review.html!, /data-rating="good"/);
+
+    await api.review.rate('good');
+    const card = api.study.state.questions[id]?.card;
+    assert.ok(card, 'a card was scheduled');
+    assert.ok(card.due > api.study.today(), `due ${card.due} is after today`);
+    assert.notEqual(api.review.currentId, id, 'the session moved on');
+    assert.equal(api.review.remaining, before - 1);
+    assert.equal(api.study.state.history.at(-1)?.id, id);
+
+    // What was saved is what a reloaded window reads back from globalState.
+    api.study.reload();
+    assert.deepEqual(api.study.state.questions[id]?.card, card);
+  });
+
+  it('the status bar counts today’s reviews and follows ratings', async () => {
+    const before = api.dueStatus.count;
+    assert.equal(api.dueStatus.text, `$(mortar-board) ${before}`);
+    await vscode.commands.executeCommand('interviewNotes.startReview');
+    api.review.reveal();
+    await api.review.rate('easy');
+    assert.equal(api.dueStatus.count, before - 1);
+    assert.equal(api.dueStatus.text, `$(mortar-board) ${before - 1}`);
+  });
+
+  it('the progress page shows per-topic mastery and the review chart', async () => {
+    const topic = api.notes.bundledTopics()[0];
+    await vscode.commands.executeCommand('interviewNotes.toggleMastered', topic.questions[0].id);
+    await vscode.commands.executeCommand('interviewNotes.showProgress');
+    const html = await waitFor(() => api.progress.html, 'progress html');
+    assert.ok(html.includes(escapeHtml(topic.title)));
+    assert.match(html, /<svg[^>]*>[\s\S]*<rect/);
+    assert.match(html, /script-src 'nonce-/);
+    await vscode.commands.executeCommand('interviewNotes.toggleMastered', topic.questions[0].id);
+  });
+});
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
