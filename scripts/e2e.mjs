@@ -66,7 +66,7 @@ try {
   await topicRow.waitFor({ timeout: 30000 });
   check('the activity bar opens the Interview Notes tree', true);
   const countText = await topicRow.locator('.label-description').textContent().catch(() => '');
-  check('topic rows show their question count', /^\d+$/.test((countText ?? '').trim()), `“${TOPIC}” ${countText}`);
+  check('topic rows show mastered/total', /^\d+\/\d+$/.test((countText ?? '').trim()), `“${TOPIC}” ${countText}`);
 
   timings.activationMs = activationMsFromLog(server.userDataDir);
   await topicRow.click();
@@ -105,6 +105,29 @@ try {
   await page.locator('.monaco-list-row', { hasText: TOPIC }).first().click();
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(shotDir, 'sidebar.png') });
+
+  // Daily review from the status bar: the question alone, reveal, rate.
+  await page.locator('.statusbar-item', { hasText: /^\s*\d+\s*$/ }).filter({ has: page.locator('.codicon-mortar-board') }).first().click();
+  const reviewFrame = await findFrame(page, 'button[data-action="reveal"]');
+  const revealedBefore = await reviewFrame.locator('button[data-action="rate"]').count();
+  await reviewFrame.locator('button[data-action="reveal"]').click();
+  // Revealing re-renders the webview, so look the frame up again.
+  const ratingFrame = await findFrame(page, 'button[data-rating="good"]');
+  check('the status bar starts a review that hides the answer until revealed', revealedBefore === 0);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(shotDir, 'review.png') });
+  await ratingFrame.locator('button[data-rating="good"]').click();
+  await page.waitForTimeout(500);
+
+  await page.keyboard.press('F1');
+  await page.keyboard.type('Interview Notes: Show Study Progress');
+  await page.waitForTimeout(400);
+  await page.keyboard.press('Enter');
+  const progressFrame = await findFrame(page, 'svg rect');
+  const rows = await progressFrame.locator('tbody tr').count();
+  check('the progress page lists topics and charts reviews', rows > 0, `${rows} topic rows`);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(shotDir, 'progress.png') });
 
   await page.reload();
   await page.waitForSelector('.activitybar', { timeout: 60000 });

@@ -97,6 +97,12 @@ describe('search', () => {
     assert.ok(none.every((h) => h.score >= 0.9), 'only partial matches remain');
   });
 
+  it('finds a reworded Han question by its two-char pieces', () => {
+    const [top] = index.search('什么是生成器');
+    assert.equal(top.id, 'generator');
+    assert.deepEqual(highlighted(top), ['生成器', '什么', '什么']);
+  });
+
   it('drops sentence punctuation from queries and survives a long pasted one', () => {
     assert.equal(index.search('协程是什么？')[0].id, 'title-coroutine');
     assert.deepEqual(index.search('？！'), []);
