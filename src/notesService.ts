@@ -38,7 +38,6 @@ export class NotesService implements vscode.Disposable {
   private loadError: string | undefined;
   private loaded: Promise<void> | undefined;
   private showBundled = true;
-  private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {}
 
@@ -75,12 +74,6 @@ export class NotesService implements vscode.Disposable {
     this.rebuild();
     // Sources index in the background; the tree fills in as they go.
     void Promise.all(this.sourceList.map((s) => s.index())).then(() => this.reportMissing());
-  }
-
-  /** Waits until every source has finished indexing (tests, the CLI-like commands). */
-  async whenIndexed(): Promise<void> {
-    await this.ready();
-    while (this.sourceList.some((s) => s.status === 'indexing')) await new Promise((r) => setTimeout(r, 20));
   }
 
   private reportMissing(): void {
@@ -173,7 +166,6 @@ export class NotesService implements vscode.Disposable {
 
   dispose(): void {
     this.sourceList.forEach((s) => s.dispose());
-    this.subscriptions.forEach((d) => d.dispose());
     this.changed.dispose();
   }
 }

@@ -152,8 +152,8 @@ export class UserNotesSource implements vscode.Disposable {
     this.flushTimer = setTimeout(() => this.flush(), 150);
   }
 
-  /** Re-parses only the files that changed. Public so tests can apply changes without waiting. */
-  flush(): void {
+  /** Re-parses only the files that changed. */
+  private flush(): void {
     const files = [...this.pending];
     this.pending.clear();
     for (const f of files) {
@@ -169,16 +169,6 @@ export class UserNotesSource implements vscode.Disposable {
       this.assemble();
       this.changed.fire();
     }
-  }
-
-  /** For an external change notification (e.g. a save in the editor) before the watcher fires. */
-  noteChanged(file: string): void {
-    if (!file.startsWith(this.rootDir)) return;
-    this.schedule(file);
-  }
-
-  stopIndexing(): void {
-    this.cancel.cancel();
   }
 
   dispose(): void {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Rating } from '../core/scheduler';
 import { localDateString } from '../core/scheduler';
 import {
-  dueQueue, emptyState, exportState, importState, migrateState, recordOpened, recordReview,
+  dueQueue, exportState, importState, migrateState, recordOpened, recordReview,
   toggleFavorite, toggleMastered, type ImportResult, type StudyState,
 } from '../core/studyState';
 
@@ -83,10 +83,6 @@ export class StudyStore implements vscode.Disposable {
   reload(): void {
     this.current = migrateState(this.memento.get<unknown>(STUDY_STATE_KEY)).state;
     this.changed.fire(this.current);
-  }
-
-  reset(): Thenable<void> {
-    return this.save(emptyState());
   }
 
   private async save(next: StudyState): Promise<void> {
