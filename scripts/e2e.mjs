@@ -99,6 +99,25 @@ try {
     check('the first question has a Python example', false);
   }
 
+  // Search from the keyboard: pinyin finds the Chinese question.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Alt+KeyI');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10000 });
+  await input.pressSequentially('shengchengqi', { delay: 30 });
+  await page.waitForTimeout(600);
+  const firstPick = (await page.locator('.quick-input-list .monaco-list-row').first().getAttribute('aria-label')) ?? '';
+  check('the search QuickPick finds 生成器 for “shengchengqi”', /生成器/.test(firstPick), firstPick.slice(0, 40));
+  await page.screenshot({ path: join(shotDir, 'search.png') });
+  await page.keyboard.press('Enter');
+  let searchedTitle = '';
+  for (let i = 0; i < 100 && !/生成器/.test(searchedTitle); i++) {
+    const frame = await findFrame(page, '.question-title');
+    searchedTitle = (await frame.locator('.question-title').textContent().catch(() => '')) ?? '';
+    await page.waitForTimeout(100);
+  }
+  check('Enter opens the chosen answer', /生成器/.test(searchedTitle), searchedTitle);
+
   await page.keyboard.press('Escape');
   await page.locator('.monaco-list-row', { hasText: TOPIC }).first().click();
   await page.waitForTimeout(300);
