@@ -3,13 +3,14 @@
 
 // Line starts: fence lines go whole; heading, quote, list and table-rule markers go.
 const LINE_MARKUP = /^[ \t]*(?:(?:`{3,}|~{3,}).*|\|?[ \t]*:?-{3,}[-:| \t]*$|(?:#{1,6}[ \t]+|>[ \t]?)+(?:(?:[-*+]|\d+[.)])[ \t]+)?|(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)/gm;
-// Inline: links and images keep their text, autolinks their address; tags, **, ~~, `, | go.
-const INLINE_MARKUP = /!?\[([^\]\n]*)\]\([^)\n]*\)|!?\[([^\]\n]+)\]\[[^\]\n]*\]|<((?:https?|mailto):[^>\s]+)>|<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>\n]*)?\/?>|\*\*|~~|`+|\|/g;
-const EMPHASIS = /(^|[^\w*])\*(?=\S)([^*\n]*?\S)\*(?=[^\w*]|$)/g;
+// Inline: links and images keep their text, autolinks their address, *emphasis* its words;
+// tags, **, ~~, `, | go.
+const INLINE_MARKUP = /!?\[([^\]\n]*)\]\([^)\n]*\)|!?\[([^\]\n]+)\]\[[^\]\n]*\]|<((?:https?|mailto):[^>\s]+)>|<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>\n]*)?\/?>|\*\*|~~|`+|\||(?<![\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])/g;
 // Single spaces are the common case; only touch runs and other blanks (much faster than /\s+/).
 const WHITESPACE = /\s\s+|[\t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/g;
 
-const inline = (m: string, linkText?: string, refText?: string, autolink?: string): string => linkText ?? refText ?? autolink ?? (m[0] === '<' ? ' ' : m === '|' ? ' ' : '');
+const inline = (m: string, linkText?: string, refText?: string, autolink?: string, emphasis?: string): string =>
+  linkText ?? refText ?? autolink ?? emphasis ?? (m[0] === '<' || m === '|' ? ' ' : '');
 
 /**
  * Markdown reduced to the words a reader sees, on one line. Code stays (people
@@ -20,13 +21,12 @@ export function markdownToPlainText(md: string): string {
   return md
     .replace(LINE_MARKUP, ' ')
     .replace(INLINE_MARKUP, inline)
-    .replace(EMPHASIS, '$1$2')
     .replace(WHITESPACE, ' ')
     .trim();
 }
 
-const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
-const toHalfWidth = (c: string): string => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+const HAS_FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+const utf16 = new TextDecoder('utf-16le');
 
 /**
  * Lower-case and map full-width ASCII (ＧＩＬ，？) to half-width, keeping the
@@ -44,5 +44,13 @@ export function foldText(s: string): string {
     }
     lower = out;
   }
-  return lower.replace(FULL_WIDTH, toHalfWidth);
+  if (!HAS_FULL_WIDTH.test(lower)) return lower;
+  // Chinese text has full-width punctuation every few chars; a code-unit loop beats a replace
+  // callback per match. (Uint16Array is little-endian wherever VS Code runs.)
+  const units = new Uint16Array(lower.length);
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    units[i] = c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c === 0x3000 ? 32 : c;
+  }
+  return utf16.decode(units);
 }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
+import { foldText } from '../../src/core/plainText';
 import { SearchIndex, markdownToPlainText, parseQuery, type SearchDoc, type SearchHit } from '../../src/core/search';
 
 const doc = (id: string, title: string, keywords: string[], body: string, topic = 'Python 基础', tags: string[] = []): SearchDoc => ({ id, title, topic, tags, keywords, body });
@@ -200,5 +201,13 @@ describe('markdownToPlainText', () => {
   it('leaves plain text and snake_case alone', () => {
     assert.equal(markdownToPlainText('a_b __eq__ 2*3*4'), 'a_b __eq__ 2*3*4');
     assert.equal(markdownToPlainText(''), '');
+  });
+});
+
+describe('foldText', () => {
+  it('lower-cases and maps full-width ASCII without changing the length', () => {
+    const text = 'ＧＩＬ，Python　İstanbul？😀';
+    assert.equal(foldText(text), 'gil,python İstanbul?😀');
+    assert.equal(foldText(text).length, text.length);
   });
 });
