@@ -1,4 +1,5 @@
 import type { Question } from './model';
+import { escapeHtml as esc, webviewDocument } from './webviewDocument';
 
 export interface AnswerPageParts {
   question: Pick<Question, 'id' | 'title' | 'tags' | 'difficulty'>;
@@ -18,33 +19,19 @@ export interface AnswerPageParts {
   labels: { openSource: string; mastered: string; favorite: string; previous: string; next: string; difficulty: Record<string, string> };
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The whole webview document: strict CSP, one nonce'd script, no inline handlers. */
 export function answerPageHtml(p: AnswerPageParts): string {
-  const img = p.allowRemoteImages ? `${p.cspSource} https: data:` : `${p.cspSource} data:`;
-  const csp = [
-    `default-src 'none'`,
-    `img-src ${img}`,
-    `style-src ${p.cspSource}`,
-    `font-src ${p.cspSource}`,
-    `script-src 'nonce-${p.nonce}'`,
-  ].join('; ');
   const tags = p.question.tags.map((t) => `<span class="tag">${esc(t)}</span>`).join('');
   const difficulty = p.question.difficulty
     ? `<span class="difficulty difficulty-${p.question.difficulty}">${esc(p.labels.difficulty[p.question.difficulty] ?? p.question.difficulty)}</span>`
     : '';
-  return `<!DOCTYPE html>
-<html lang="${esc(p.lang)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${esc(p.styleUri)}">
-<title>${esc(p.question.title)}</title>
-</head>
-<body data-question-id="${esc(p.question.id)}">
-<nav class="pager" aria-label="pager">
+  return webviewDocument({
+    ...p,
+    title: p.question.title,
+    styleUris: [p.styleUri],
+    bodyAttributes: ` data-question-id="${esc(p.question.id)}"`,
+    body: `<nav class="pager" aria-label="pager">
 <button type="button" data-action="previous" title="${esc(p.labels.previous)}">← ${esc(p.labels.previous)}</button>
 <span class="position">${esc(p.position)}</span>
 <button type="button" data-action="next" title="${esc(p.labels.next)}">${esc(p.labels.next)} →</button>
@@ -58,8 +45,6 @@ export function answerPageHtml(p: AnswerPageParts): string {
 <div class="markdown-body">
 ${p.bodyHtml}
 </div>
-</article>
-<script nonce="${p.nonce}" src="${esc(p.scriptUri)}"></script>
-</body>
-</html>`;
+</article>`,
+  });
 }

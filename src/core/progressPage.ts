@@ -4,7 +4,8 @@
 // (not style); colours come from the stylesheet's theme variables.
 
 import { RATINGS, addDays, type Rating } from './scheduler';
-import { esc, fill } from './reviewPage';
+import { fill } from './reviewPage';
+import { escapeHtml as esc, webviewDocument } from './webviewDocument';
 
 export interface ProgressTotals {
   mastered: number;
@@ -192,21 +193,14 @@ ${empty}
 
 export function progressPageHtml(p: ProgressPageParts): string {
   const l = p.labels;
-  const csp = `default-src 'none'; img-src ${p.cspSource} data:; style-src ${p.cspSource}; script-src 'nonce-${p.nonce}'`;
-  const styles = p.styleUris.map((u) => `<link rel="stylesheet" href="${esc(u)}">`).join('\n');
   const action = (command: string, label: string, primary = false) =>
     `<button type="button"${primary ? ' class="primary"' : ''} data-action="run" data-command="${command}">${esc(label)}</button>`;
-  return `<!DOCTYPE html>
-<html lang="${esc(p.lang)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-${styles}
-<title>${esc(l.pageTitle)}</title>
-</head>
-<body class="progress-page">
-<main class="progress">
+  return webviewDocument({
+    ...p,
+    allowRemoteImages: false,
+    title: l.pageTitle,
+    bodyAttributes: ' class="progress-page"',
+    body: `<main class="progress">
 <header class="progress-header">
 <h1>${esc(l.pageTitle)}</h1>
 <div class="actions">${action('startReview', l.startReview, true)}${action('exportProgress', l.exportProgress)}${action('importProgress', l.importProgress)}</div>
@@ -214,8 +208,6 @@ ${styles}
 ${totalsSection(p.totals, l)}
 ${topicsSection(p.topics, l)}
 ${historySection(p.history, p.totals.reviews, l)}
-</main>
-<script nonce="${esc(p.nonce)}" src="${esc(p.scriptUri)}"></script>
-</body>
-</html>`;
+</main>`,
+  });
 }

@@ -3,6 +3,7 @@ import type { Token } from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 import { classifyCodeToken, parseFenceInfo } from './extractExamples';
 import { highlightCode } from './highlightCode';
+import { escapeHtml } from './webviewDocument';
 
 export interface RenderLabels {
   openScratch: string;
@@ -20,7 +21,6 @@ export interface RenderOptions {
   resolveImage?: (src: string) => string | undefined;
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const REMOTE = /^https?:\/\//i;
 const SAFE_LINK = /^(https?:|mailto:|q:|#)/i;

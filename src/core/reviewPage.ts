@@ -1,3 +1,4 @@
+import { escapeHtml as esc, webviewDocument } from './webviewDocument';
 // The review session's webview document: one card at a time, title first, answer on request.
 
 import { RATINGS, type Rating } from './scheduler';
@@ -69,7 +70,6 @@ export interface ReviewPageParts {
   labels: ReviewLabels;
 }
 
-export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Replaces {0}, {1}, … in a (translated) template. */
 export function fill(template: string, ...args: (string | number)[]): string {
@@ -82,11 +82,6 @@ export function formatInterval(days: number, units: IntervalUnits): string {
   if (days < 30) return fill(units.days, Math.round(days));
   if (days < 365) return fill(units.months, Math.round((days / 30) * 10) / 10);
   return fill(units.years, Math.round((days / 365) * 10) / 10);
-}
-
-export function reviewCsp(p: Pick<ReviewPageParts, 'cspSource' | 'nonce' | 'allowRemoteImages'>): string {
-  const img = p.allowRemoteImages ? `${p.cspSource} https: data:` : `${p.cspSource} data:`;
-  return `default-src 'none'; img-src ${img}; style-src ${p.cspSource}; script-src 'nonce-${p.nonce}'`;
 }
 
 function cardBody(card: ReviewCard, labels: ReviewLabels): string {
@@ -131,22 +126,14 @@ export function reviewPageHtml(p: ReviewPageParts): string {
   const { view, labels } = p;
   const state = view.kind === 'summary' ? 'summary' : view.answer ? 'answer' : 'question';
   const questionId = view.kind === 'card' ? ` data-question-id="${esc(view.questionId)}"` : '';
-  const styles = p.styleUris.map((u) => `<link rel="stylesheet" href="${esc(u)}">`).join('\n');
   const main = view.kind === 'card' ? cardBody(view, labels) : summaryBody(view, labels);
-  return `<!DOCTYPE html>
-<html lang="${esc(p.lang)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${esc(reviewCsp(p))}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-${styles}
-<title>${esc(labels.pageTitle)}</title>
-</head>
-<body class="review-page" data-state="${state}"${questionId}>
-<main class="review" tabindex="-1">
+  return webviewDocument({
+    ...p,
+    allowRemoteImages: p.allowRemoteImages ?? false,
+    title: labels.pageTitle,
+    bodyAttributes: ` class="review-page" data-state="${state}"${questionId}`,
+    body: `<main class="review" tabindex="-1">
 ${main}
-</main>
-<script nonce="${esc(p.nonce)}" src="${esc(p.scriptUri)}"></script>
-</body>
-</html>`;
+</main>`,
+  });
 }
