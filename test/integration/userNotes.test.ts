@@ -44,12 +44,18 @@ describe('Your own notes folder', () => {
     const roots = labels(api);
     assert.deepEqual(roots, ['Bundled Notes', 'my-notes']);
     const source = api.tree.getChildren()[1];
-    assert.deepEqual(labels(api, source), ['数据库', '我的 Python 复习']);
+    assert.deepEqual(labels(api, source), ['数据库', '我的 Python 复习', '什么是上下文管理器？'], 'a file holding one question shows it directly');
     const review = findNode(api, '我的 Python 复习')!;
     assert.deepEqual(labels(api, review), ['什么是 GIL？', '列表推导式和生成器表达式有什么区别？']);
     const redis = findNode(api, 'Redis 笔记')!;
     assert.deepEqual(labels(api, redis), ['Redis 为什么快？', '持久化方式有哪些？']);
-    assert.match(String(api.tree.getTreeItem(source).description), /^4 questions/);
+    const description = String(api.tree.getTreeItem(source).description);
+    assert.match(description, /^5 questions/);
+    assert.match(description, /1 skipped/, 'the binary file is skipped and counted');
+  });
+
+  it('decodes GBK-encoded notes', () => {
+    assert.ok(findNode(api, '什么是上下文管理器？'), 'the GBK file’s question is in the tree');
   });
 
   it('opens a user question’s answer and its examples, including indented Python', async () => {
