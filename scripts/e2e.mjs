@@ -31,11 +31,11 @@ const server = await startCodeServer({ workspace, extensionsDir, settings: { 'wo
 const { browser, context } = await launchBrowser({ width: 1440, height: 900 });
 const timings = { vsixKB };
 
-/** The extension's own log (LogOutputChannel) states its activation time. */
-function activationMsFromLog(dir) {
+/** The extension's own log (LogOutputChannel) states activation and render times. */
+function timeFromLog(dir, pattern) {
   const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
   for (const file of walk(join(dir, 'logs')).filter((f) => f.endsWith('Interview Notes.log'))) {
-    const m = /activated in ([\d.]+) ms/.exec(readFileSync(file, 'utf8'));
+    const m = pattern.exec(readFileSync(file, 'utf8'));
     if (m) return Number(m[1]);
   }
   return undefined;
@@ -68,7 +68,7 @@ try {
   const countText = await topicRow.locator('.label-description').textContent().catch(() => '');
   check('topic rows show mastered/total', /^\d+\/\d+$/.test((countText ?? '').trim()), `“${TOPIC}” ${countText}`);
 
-  timings.activationMs = activationMsFromLog(server.userDataDir);
+  timings.activationMs = timeFromLog(server.userDataDir, /activated in ([\d.]+) ms/);
   await topicRow.click();
   const questionRow = page.locator('.monaco-list-row[aria-level="2"]').nth(1);
   await questionRow.waitFor();
@@ -78,6 +78,7 @@ try {
   const frame = await findFrame(page, '.question-title');
   const shown = (await frame.locator('.question-title').textContent())?.trim();
   timings.clickToAnswerMs = Date.now() - t0;
+  timings.hostRenderMs = timeFromLog(server.userDataDir, /rendered \S+ in (\d+) ms/);
   check('clicking a question shows its answer', shown === questionTitle, `${shown} in ${timings.clickToAnswerMs} ms`);
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(shotDir, 'answer.png') });

@@ -143,7 +143,7 @@ export class AnswerPanel implements vscode.Disposable, vscode.WebviewPanelSerial
         difficulty: { easy: vscode.l10n.t('Easy'), medium: vscode.l10n.t('Medium'), hard: vscode.l10n.t('Hard') },
       },
     });
-    this.log.debug(`rendered ${id} in ${Date.now() - started} ms`);
+    this.log.info(`rendered ${id} in ${Date.now() - started} ms`);
     this.rendered.fire({ id, html: webview.html });
   }
 
