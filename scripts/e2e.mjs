@@ -27,7 +27,7 @@ const extensionsDir = mkdtempSync(join(tmpdir(), 'pin-e2e-ext-'));
 const workspace = mkdtempSync(join(tmpdir(), 'pin-e2e-ws-'));
 writeFileSync(join(workspace, 'main.py'), 'print("hello")\n');
 installVsix(vsix, extensionsDir);
-const server = await startCodeServer({ workspace, extensionsDir, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+const server = await startCodeServer({ workspace, extensionsDir, settings: { 'workbench.colorTheme': process.env.E2E_THEME ?? 'Default Dark Modern' } });
 const { browser, context } = await launchBrowser({ width: 1440, height: 900 });
 const timings = { vsixKB };
 
