@@ -153,6 +153,8 @@ try {
   await page.waitForSelector('.activitybar', { timeout: 60000 });
   const restored = await findFrame(page, '.question-title', 30000).then(() => true, () => false);
   if (!restored) await page.screenshot({ path: join(shotDir, 'after-reload.png') });
+  const reviewRestored = await findFrame(page, 'button[data-action="reveal"]', 30000).then(() => true, () => false);
+  check('the review session comes back after a window reload', reviewRestored);
   check('the answer panel survives a window reload', restored);
 } catch (err) {
   check(`e2e run: ${err.message}`, false);

@@ -11,7 +11,7 @@ import { Settings } from './constants';
 import { TreeSearchFilter } from './commands/filterTree';
 import { StudyStore } from './study/studyStore';
 import { DueStatusBar } from './study/dueStatusBar';
-import { ReviewPanel } from './views/reviewPanel';
+import { REVIEW_PANEL_TYPE, ReviewPanel } from './views/reviewPanel';
 import { ProgressPanel } from './views/progressPanel';
 import { notesResourceRoots, renderAnswerBody } from './views/webviewSupport';
 import { allQuestions, type Topic } from './core/model';
@@ -59,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
     answers,
     view,
     vscode.window.registerWebviewPanelSerializer(ANSWER_PANEL_TYPE, answers),
+    vscode.window.registerWebviewPanelSerializer(REVIEW_PANEL_TYPE, review),
     vscode.commands.registerCommand(Commands.openQuestion, (id: unknown) => (typeof id === 'string' ? open(id) : false)),
     vscode.commands.registerCommand(Commands.search, (query?: unknown) => searchCommand(notes, open, () => study.state.recent, typeof query === 'string' ? query : '')),
     vscode.commands.registerCommand(Commands.openExample, (arg?: unknown, index?: unknown) => openExampleCommand(notes, arg, index)),

@@ -25,7 +25,7 @@ interface Session {
  * Today's review session in one reused panel: a card's title, the answer on request, then a
  * rating that schedules the card (StudyStore.rate) and moves on; a summary at the end.
  */
-export class ReviewPanel implements vscode.Disposable {
+export class ReviewPanel implements vscode.Disposable, vscode.WebviewPanelSerializer {
   private panel: vscode.WebviewPanel | undefined;
   private session: Session | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -69,10 +69,11 @@ export class ReviewPanel implements vscode.Disposable {
   }
 
   /** Starts a session over `ids` (default: every question); false when nothing is due. */
-  async start(ids?: readonly string[]): Promise<boolean> {
+  async start(ids?: readonly string[], restoring = false): Promise<boolean> {
     await this.notes.ready();
     const queue = this.store.queue(ids ?? this.notes.allIds()).filter((id) => this.notes.get(id));
     if (queue.length === 0) {
+      if (restoring) return false;
       const random = vscode.l10n.t('Random Question');
       void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to review today'), random).then((pick) => {
         if (pick === random) void vscode.commands.executeCommand(Commands.randomQuestion);
@@ -82,12 +83,23 @@ export class ReviewPanel implements vscode.Disposable {
     this.session = { queue, index: 0, revealed: false, requeued: new Set(), rated: new Set(), counts: { again: 0, hard: 0, good: 0, easy: 0 } };
     if (!this.panel) {
       this.attach(vscode.window.createWebviewPanel(REVIEW_PANEL_TYPE, vscode.l10n.t('Review'), { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, this.webviewOptions()));
-    } else {
+    } else if (!restoring) {
       this.panel.reveal(undefined, false);
     }
     this.log.info(`review session started with ${queue.length} cards`);
     this.render();
     return true;
+  }
+
+  /**
+   * After a window reload the session starts again from today's queue: ratings already
+   * given were saved, so those cards are no longer due.
+   */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
+    panel.webview.options = this.webviewOptions();
+    this.panel?.dispose();
+    this.attach(panel);
+    if (!(await this.start(undefined, true))) panel.dispose();
   }
 
   /** What "Show Answer" does. */
