@@ -106,8 +106,11 @@ try {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: 10000 });
   await input.pressSequentially('shengchengqi', { delay: 30 });
-  await page.waitForTimeout(600);
-  const firstPick = (await page.locator('.quick-input-list .monaco-list-row').first().getAttribute('aria-label')) ?? '';
+  let firstPick = '';
+  for (let i = 0; i < 50 && !/生成器/.test(firstPick); i++) {
+    await page.waitForTimeout(100);
+    firstPick = (await page.locator('.quick-input-list .monaco-list-row').first().getAttribute('aria-label').catch(() => '')) ?? '';
+  }
   check('the search QuickPick finds 生成器 for “shengchengqi”', /生成器/.test(firstPick), firstPick.slice(0, 40));
   await page.screenshot({ path: join(shotDir, 'search.png') });
   await page.keyboard.press('Enter');
@@ -141,7 +144,7 @@ try {
 
   await page.keyboard.press('F1');
   await page.keyboard.type('Interview Notes: Show Study Progress');
-  await page.waitForTimeout(400);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Show Study Progress' }).waitFor({ timeout: 15000 });
   await page.keyboard.press('Enter');
   const progressFrame = await findFrame(page, 'svg rect');
   const rows = await progressFrame.locator('tbody tr').count();

@@ -88,9 +88,12 @@ describe('Python Interview Notes in a real VS Code', () => {
     assert.equal(picks[0]?.label, question.title);
 
     void vscode.commands.executeCommand('interviewNotes.search', question.title);
-    await new Promise((r) => setTimeout(r, 400));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await waitFor(() => api.answers.currentQuestionId === id, 'the answer chosen in the QuickPick');
+    // Press Enter once the QuickPick is up (accepting before it shows does nothing).
+    await waitFor(async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await new Promise((r) => setTimeout(r, 100));
+      return api.answers.currentQuestionId === id;
+    }, 'the answer chosen in the QuickPick');
   });
 
   it('search lists recently opened questions first when the query is empty', async () => {
