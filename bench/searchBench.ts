@@ -181,14 +181,8 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 
 // ---- notes and vocabulary ----
 
-interface Note {
-  id: string;
-  title: string;
-  topic: string;
-  tags: string[];
-  keywords: string[];
-  body: string;
-}
+/** A harvested note has exactly the shape the index takes. */
+type Note = SearchDoc;
 
 function readNotes(dir: string): Note[] {
   if (!existsSync(dir)) return [];

@@ -5,7 +5,7 @@ import { parseViewState, parseWebviewMessage, type WebviewMessage } from '../cor
 import { openScratch } from '../commands/openExample';
 import type { NotesService } from '../notesService';
 import type { StudyStore } from '../study/studyStore';
-import { makeNonce, notesResourceRoots, remoteImagesAllowed, renderAnswerBody, safeJson } from './webviewSupport';
+import { makeNonce, notesResourceRoots, remoteImagesAllowed, renderAnswerBody, safeJson, watchPanel } from './webviewSupport';
 
 /**
  * Owns the single answer panel, reused as the user moves between questions
@@ -95,17 +95,12 @@ export class AnswerPanel implements vscode.Disposable, vscode.WebviewPanelSerial
   private attach(panel: vscode.WebviewPanel): void {
     this.panel?.dispose();
     this.panel = panel;
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activitybar.svg');
-    const subs = [
-      panel.webview.onDidReceiveMessage((raw) => this.onMessage(raw)),
-      panel.onDidDispose(() => {
-        subs.forEach((d) => d.dispose());
-        if (this.panel === panel) {
-          this.panel = undefined;
-          this.currentId = undefined;
-        }
-      }),
-    ];
+    watchPanel(this.extensionUri, panel, (raw) => this.onMessage(raw), () => {
+      if (this.panel === panel) {
+        this.panel = undefined;
+        this.currentId = undefined;
+      }
+    });
   }
 
   private render(id: string): void {

@@ -6,7 +6,7 @@ import { parseReviewMessage, type ReviewMessage } from '../core/reviewProtocol';
 import { openScratch } from '../commands/openExample';
 import type { NotesService } from '../notesService';
 import type { StudyStore } from '../study/studyStore';
-import { makeNonce, notesResourceRoots, remoteImagesAllowed, safeJson } from './webviewSupport';
+import { makeNonce, notesResourceRoots, remoteImagesAllowed, safeJson, watchPanel } from './webviewSupport';
 
 export const REVIEW_PANEL_TYPE = 'interviewNotes.review';
 
@@ -144,17 +144,12 @@ export class ReviewPanel implements vscode.Disposable, vscode.WebviewPanelSerial
 
   private attach(panel: vscode.WebviewPanel): void {
     this.panel = panel;
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activitybar.svg');
-    const subs = [
-      panel.webview.onDidReceiveMessage((raw) => this.onMessage(raw)),
-      panel.onDidDispose(() => {
-        subs.forEach((d) => d.dispose());
-        if (this.panel === panel) {
-          this.panel = undefined;
-          this.session = undefined;
-        }
-      }),
-    ];
+    watchPanel(this.extensionUri, panel, (raw) => this.onMessage(raw), () => {
+      if (this.panel === panel) {
+        this.panel = undefined;
+        this.session = undefined;
+      }
+    });
   }
 
   /** Drops cards whose question is gone (notes reloaded mid-session). */

@@ -51,3 +51,18 @@ export function renderAnswerBody(loaded: LoadedQuestion, webview: vscode.Webview
     },
   });
 }
+
+/**
+ * Wires a panel's messages and disposal the same way for every panel owner; the
+ * listeners go away with the panel.
+ */
+export function watchPanel(extensionUri: vscode.Uri, panel: vscode.WebviewPanel, onMessage: (raw: unknown) => unknown, onDisposed: () => void): void {
+  panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activitybar.svg');
+  const subs = [
+    panel.webview.onDidReceiveMessage(onMessage),
+    panel.onDidDispose(() => {
+      subs.forEach((d) => d.dispose());
+      onDisposed();
+    }),
+  ];
+}
