@@ -14,6 +14,8 @@ import { makeNonce, notesResourceRoots, remoteImagesAllowed, renderAnswerBody, s
 export class AnswerPanel implements vscode.Disposable, vscode.WebviewPanelSerializer {
   private panel: vscode.WebviewPanel | undefined;
   private currentId: string | undefined;
+  /** The Markdown last shown, so unrelated note changes (indexing, other files) don't reload the page. */
+  private shownMarkdown: string | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly rendered = new vscode.EventEmitter<{ id: string; html: string }>();
   /** Fires after the panel shows a question; tests and the status use it. */
@@ -26,7 +28,10 @@ export class AnswerPanel implements vscode.Disposable, vscode.WebviewPanelSerial
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.disposables.push(
-      notes.onDidChange(() => this.currentId && this.render(this.currentId)),
+      notes.onDidChange(() => {
+        const id = this.currentId;
+        if (id && notes.get(id)?.question.markdown !== this.shownMarkdown) this.render(id);
+      }),
       // Toggling state updates the buttons in place; re-rendering would lose the scroll position.
       study.onDidChange(() => this.postStudyState()),
     );
@@ -117,6 +122,7 @@ export class AnswerPanel implements vscode.Disposable, vscode.WebviewPanelSerial
     const { index, total } = this.notes.position(id);
     panel.title = question.title;
     this.currentId = id;
+    this.shownMarkdown = question.markdown;
     webview.html = answerPageHtml({
       question,
       topicTitle: topicPath,

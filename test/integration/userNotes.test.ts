@@ -85,8 +85,12 @@ describe('Your own notes folder', () => {
   it('picks up an edited file and never writes user files', async () => {
     const file = join(folder, 'python-review.md');
     const before = readFileSync(join(folder, '数据库', 'redis.md'), 'utf8');
+    const redis = findNode(api, 'Redis 为什么快？') as Extract<TreeNode, { kind: 'question' }>;
+    await vscode.commands.executeCommand('interviewNotes.openQuestion', redis.question.id);
+    const shown = await waitFor(() => (api.answers.currentQuestionId === redis.question.id ? api.answers.html : undefined), 'the Redis answer');
     appendFileSync(file, '\n## 3. 深拷贝和浅拷贝的区别？\n\ncopy.deepcopy 递归复制。\n');
     await waitFor(() => findNode(api, '深拷贝和浅拷贝的区别？'), 'the new question after the edit', 15000);
+    assert.equal(api.answers.html, shown, 'an edit to another file does not reload the open answer');
     writeFileSync(file, '# 我的 Python 复习\n\n## 只剩一题\n\n内容。\n');
     await waitFor(() => !findNode(api, '什么是 GIL？') && findNode(api, '只剩一题'), 'the tree to follow the rewrite', 15000);
     assert.equal(readFileSync(join(folder, '数据库', 'redis.md'), 'utf8'), before);
