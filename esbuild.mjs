@@ -43,7 +43,7 @@ const nodeCommon = {
 };
 
 const builds = [
-  { ...nodeCommon, entryPoints: { extension: 'src/extension.ts', cli: 'src/cli.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...nodeCommon, entryPoints: { extension: 'src/extension.ts', cli: 'src/cli/cli.ts' }, outdir: 'dist', external: ['vscode'] },
   {
     ...nodeCommon,
     platform: 'browser',

@@ -4,8 +4,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assembleRoot, listNoteFiles, parseFileContribution } from '../src/core/loadNotes';
-import { countQuestions } from '../src/core/model';
+import { assembleRoot, listNoteFiles, parseFileContribution } from '../src/loader/loadNotes';
+import { countQuestions } from '../src/core/notes/model';
 
 const FILES = Number(process.env.BENCH_FILES ?? 5000);
 

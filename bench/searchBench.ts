@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Fuse from 'fuse.js';
-import { listField, splitFrontMatter, stringField } from '../src/core/frontMatter';
-import { SearchIndex, type SearchDoc } from '../src/core/search';
+import { listField, splitFrontMatter, stringField } from '../src/core/notes/frontMatter';
+import { SearchIndex, type SearchDoc } from '../src/core/search/searchIndex';
 
 interface LabelledQuery {
   query: string;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ANSWER_PANEL_TYPE, Commands, TOPICS_VIEW_ID } from './constants';
-import { NotesService } from './notesService';
+import { NotesService } from './services/notesService';
 import { TopicsTreeProvider, type TreeNode } from './views/topicsTree';
 import { AnswerPanel } from './views/answerPanel';
 import { searchCommand, searchPicks } from './commands/searchQuestions';
@@ -9,12 +9,12 @@ import { addSourceCommand, removeSourceCommand } from './commands/manageSources'
 import { openSourceFileCommand } from './commands/openSourceFile';
 import { Settings } from './constants';
 import { TreeSearchFilter } from './commands/filterTree';
-import { StudyStore } from './study/studyStore';
-import { DueStatusBar } from './study/dueStatusBar';
+import { StudyStore } from './services/studyStore';
+import { DueStatusBar } from './views/dueStatusBar';
 import { REVIEW_PANEL_TYPE, ReviewPanel } from './views/reviewPanel';
 import { ProgressPanel } from './views/progressPanel';
 import { notesResourceRoots, renderAnswerBody } from './views/webviewSupport';
-import { allQuestions, type Topic } from './core/model';
+import { allQuestions, type Topic } from './core/notes/model';
 import { exportProgressCommand, importProgressCommand, randomQuestionCommand, setStudyFilterCommand, toggleCommand } from './commands/studyCommands';
 
 /** What activate() returns: a small surface the integration tests use to see what the user sees. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ContextKeys } from '../constants';
-import type { NotesService } from '../notesService';
+import type { NotesService } from '../services/notesService';
 import type { TopicsTreeProvider, TreeNode } from '../views/topicsTree';
 
 /**

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Settings } from '../constants';
-import type { NotesService } from '../notesService';
-import type { UserNotesSource } from '../userSource';
+import type { NotesService } from '../services/notesService';
+import type { UserNotesSource } from '../services/userSource';
 
 /**
  * Add Notes Folder…: picks a folder or Markdown file and appends it to

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { CodeExample } from '../core/model';
-import type { NotesService } from '../notesService';
+import type { CodeExample } from '../core/notes/model';
+import type { NotesService } from '../services/notesService';
 
 /**
  * Opens code as an untitled Python document beside the current editor. It is a

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { NotesService } from '../notesService';
+import type { NotesService } from '../services/notesService';
 
 /** Opens the Markdown a question comes from, at its heading. Read-only use: nothing is written. */
 export async function openSourceFileCommand(notes: NotesService, currentId: string | undefined, arg?: unknown): Promise<vscode.TextEditor | undefined> {

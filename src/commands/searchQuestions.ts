@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { SearchHit } from '../core/search';
-import type { NotesService } from '../notesService';
+import type { SearchHit } from '../core/search/searchIndex';
+import type { NotesService } from '../services/notesService';
 
 export interface QuestionPick extends vscode.QuickPickItem {
   id: string;

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { readFile, writeFile } from 'node:fs/promises';
 import { ContextKeys } from '../constants';
-import type { Topic } from '../core/model';
-import { allQuestions } from '../core/model';
-import { matchesFilter, type TreeFilter } from '../core/studyState';
-import type { NotesService } from '../notesService';
-import type { StudyStore } from '../study/studyStore';
+import type { Topic } from '../core/notes/model';
+import { allQuestions } from '../core/notes/model';
+import { matchesFilter, type TreeFilter } from '../core/study/studyState';
+import type { NotesService } from '../services/notesService';
+import type { StudyStore } from '../services/studyStore';
 import type { TopicsTreeProvider } from '../views/topicsTree';
 
 /** A question id from a tree node, a string, or the answer currently shown. */

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { ANSWER_PANEL_TYPE } from '../constants';
-import { answerPageHtml } from '../core/answerPage';
-import { parseViewState, parseWebviewMessage, type WebviewMessage } from '../core/webviewProtocol';
+import { answerPageHtml } from '../core/render/answerPage';
+import { parseViewState, parseWebviewMessage, type WebviewMessage } from '../core/protocol/answerMessages';
 import { openScratch } from '../commands/openExample';
-import type { NotesService } from '../notesService';
-import type { StudyStore } from '../study/studyStore';
+import type { NotesService } from '../services/notesService';
+import type { StudyStore } from '../services/studyStore';
 import { makeNonce, notesResourceRoots, remoteImagesAllowed, renderAnswerBody, safeJson, watchPanel } from './webviewSupport';
 
 /**

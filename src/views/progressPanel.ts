@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { allQuestions, type Topic } from '../core/model';
-import { progressPageHtml, reviewStreak, type ProgressLabels, type TopicRow } from '../core/progressPage';
-import { parseProgressMessage, type ProgressCommand } from '../core/reviewProtocol';
-import { dueIds, reviewHistoryByDay, topicProgress } from '../core/studyState';
-import type { NotesService } from '../notesService';
-import type { StudyStore } from '../study/studyStore';
+import { allQuestions, type Topic } from '../core/notes/model';
+import { progressPageHtml, reviewStreak, type ProgressLabels, type TopicRow } from '../core/render/progressPage';
+import { parseProgressMessage, type ProgressCommand } from '../core/protocol/reviewMessages';
+import { dueIds, reviewHistoryByDay, topicProgress } from '../core/study/studyState';
+import type { NotesService } from '../services/notesService';
+import type { StudyStore } from '../services/studyStore';
 import { makeNonce, safeJson } from './webviewSupport';
 
 export const PROGRESS_PANEL_TYPE = 'interviewNotes.progress';

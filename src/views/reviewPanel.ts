@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { previewIntervals, type CardState, type Rating } from '../core/scheduler';
-import { reviewPageHtml, type ReviewCard, type ReviewLabels, type ReviewSummary } from '../core/reviewPage';
-import { parseReviewMessage, type ReviewMessage } from '../core/reviewProtocol';
+import { previewIntervals, type CardState, type Rating } from '../core/study/scheduler';
+import { reviewPageHtml, type ReviewCard, type ReviewLabels, type ReviewSummary } from '../core/render/reviewPage';
+import { parseReviewMessage, type ReviewMessage } from '../core/protocol/reviewMessages';
 import { openScratch } from '../commands/openExample';
-import type { NotesService } from '../notesService';
-import type { StudyStore } from '../study/studyStore';
+import type { NotesService } from '../services/notesService';
+import type { StudyStore } from '../services/studyStore';
 import { makeNonce, notesResourceRoots, remoteImagesAllowed, safeJson, watchPanel } from './webviewSupport';
 
 export const REVIEW_PANEL_TYPE = 'interviewNotes.review';

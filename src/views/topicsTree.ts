@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import type { Question, Topic } from '../core/model';
-import { countQuestions } from '../core/model';
+import type { Question, Topic } from '../core/notes/model';
+import { countQuestions } from '../core/notes/model';
 import { Commands, ContextValues } from '../constants';
-import type { NotesService } from '../notesService';
-import type { UserNotesSource } from '../userSource';
-import type { StudyStore } from '../study/studyStore';
+import type { NotesService } from '../services/notesService';
+import type { UserNotesSource } from '../services/userSource';
+import type { StudyStore } from '../services/studyStore';
 
 export type FilterKind = 'search' | 'study';
 

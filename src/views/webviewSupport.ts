@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Settings } from '../constants';
-import { renderAnswer } from '../core/renderAnswer';
-import type { LoadedQuestion, NotesService } from '../notesService';
+import { renderAnswer } from '../core/render/renderAnswer';
+import type { LoadedQuestion, NotesService } from '../services/notesService';
 
 /** A fresh nonce for one HTML document's CSP. */
 export function makeNonce(): string {

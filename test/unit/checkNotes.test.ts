@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadNotes } from '../../src/core/loadNotes';
-import { checkExamples, checkStructure, normaliseOutput } from '../../src/core/checkNotes';
+import { loadNotes } from '../../src/loader/loadNotes';
+import { checkExamples, checkStructure, normaliseOutput } from '../../src/cli/checkNotes';
 
 function notesFolder(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'pin-check-'));

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { decodeNoteBytes, type DecodeResult } from '../../src/core/decodeText';
+import { decodeNoteBytes, type DecodeResult } from '../../src/core/notes/decodeText';
 import { readRealworldBytes } from './realworldFixture';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);

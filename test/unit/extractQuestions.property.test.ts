@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { extractQuestions, type ExtractedGroup, type ExtractedQuestion } from '../../src/core/extractQuestions';
+import { extractQuestions, type ExtractedGroup, type ExtractedQuestion } from '../../src/core/notes/extractQuestions';
 
 // Random Markdown in the shapes real notes take (and some they should not),
 // checked for the promises the tree view relies on.

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { cleanHeadingTitle, extractQuestions, type ExtractedGroup, type ExtractedQuestion } from '../../src/core/extractQuestions';
+import { cleanHeadingTitle, extractQuestions, type ExtractedGroup, type ExtractedQuestion } from '../../src/core/notes/extractQuestions';
 import { extractRealworld, outline } from './realworldFixture';
 
 const extract = (body: string, lineOffset = 0): ExtractedGroup => extractQuestions(body, { fileTitle: 'File', lineOffset });

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { parseNoteFile } from '../../src/core/parseNoteFile';
-import { loadNotes } from '../../src/core/loadNotes';
-import { allQuestions } from '../../src/core/model';
+import { parseNoteFile } from '../../src/core/notes/parseNoteFile';
+import { loadNotes } from '../../src/loader/loadNotes';
+import { allQuestions } from '../../src/core/notes/model';
 
 const BUNDLED = join(__dirname, '..', '..', '..', 'test', 'unit', 'fixtures', 'bundled');
 

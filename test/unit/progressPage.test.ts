@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { historyChart, progressPageHtml, reviewStreak, type ProgressLabels, type ProgressPageParts } from '../../src/core/progressPage';
-import { emptyState, recordReview, reviewHistoryByDay } from '../../src/core/studyState';
+import { historyChart, progressPageHtml, reviewStreak, type ProgressLabels, type ProgressPageParts } from '../../src/core/render/progressPage';
+import { emptyState, recordReview, reviewHistoryByDay } from '../../src/core/study/studyState';
 
 const labels: ProgressLabels = {
   pageTitle: 'Study Progress',

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { looksLikePython } from '../../src/core/pythonDetect';
+import { looksLikePython } from '../../src/core/notes/pythonDetect';
 
 const PYTHON: Record<string, string> = {
   'function definition': 'def add(a, b):\n    return a + b\n',

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { decodeNoteBytes } from '../../src/core/decodeText';
-import { splitFrontMatter } from '../../src/core/frontMatter';
-import { extractQuestions, type ExtractedGroup } from '../../src/core/extractQuestions';
+import { decodeNoteBytes } from '../../src/core/notes/decodeText';
+import { splitFrontMatter } from '../../src/core/notes/frontMatter';
+import { extractQuestions, type ExtractedGroup } from '../../src/core/notes/extractQuestions';
 
 /** test/unit/fixtures/realworld, found from wherever the bundled test runs (out/test/unit, out/tmp-…). */
 export function realworldDir(): string {

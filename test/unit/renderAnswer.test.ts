@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { renderAnswer, type RenderOptions } from '../../src/core/renderAnswer';
-import { extractExamples } from '../../src/core/extractExamples';
+import { renderAnswer, type RenderOptions } from '../../src/core/render/renderAnswer';
+import { extractExamples } from '../../src/core/notes/extractExamples';
 
 const options: RenderOptions = {
   labels: { openScratch: 'Open as Scratch File', copy: 'Copy', output: 'Output' },

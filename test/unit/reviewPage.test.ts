@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { fill, formatInterval, reviewPageHtml, type ReviewCard, type ReviewLabels, type ReviewPageParts } from '../../src/core/reviewPage';
-import { previewIntervals } from '../../src/core/scheduler';
+import { fill, formatInterval, reviewPageHtml, type ReviewCard, type ReviewLabels, type ReviewPageParts } from '../../src/core/render/reviewPage';
+import { previewIntervals } from '../../src/core/study/scheduler';
 
 const units = { today: 'today', days: '{0}d', months: '{0}mo', years: '{0}y' };
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseProgressMessage, parseReviewMessage } from '../../src/core/reviewProtocol';
+import { parseProgressMessage, parseReviewMessage } from '../../src/core/protocol/reviewMessages';
 
 describe('review and progress message validation', () => {
   it('accepts the messages the review view sends, dropping extra fields', () => {

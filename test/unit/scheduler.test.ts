@@ -13,7 +13,7 @@ import {
   MIN_EASE,
   type CardState,
   type Rating,
-} from '../../src/core/scheduler';
+} from '../../src/core/study/scheduler';
 
 /** Reviews on time: each review happens on the day the previous one made the card due. */
 function onTime(ratings: Rating[], start = '2024-01-01'): CardState[] {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { foldText } from '../../src/core/plainText';
-import { SearchIndex, markdownToPlainText, parseQuery, type SearchDoc, type SearchHit } from '../../src/core/search';
+import { foldText } from '../../src/core/search/plainText';
+import { SearchIndex, markdownToPlainText, parseQuery, type SearchDoc, type SearchHit } from '../../src/core/search/searchIndex';
 
 const doc = (id: string, title: string, keywords: string[], body: string, topic = 'Python 基础', tags: string[] = []): SearchDoc => ({ id, title, topic, tags, keywords, body });
 

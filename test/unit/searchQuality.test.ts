@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { listField, splitFrontMatter, stringField } from '../../src/core/frontMatter';
-import { SearchIndex, type SearchDoc } from '../../src/core/search';
+import { listField, splitFrontMatter, stringField } from '../../src/core/notes/frontMatter';
+import { SearchIndex, type SearchDoc } from '../../src/core/search/searchIndex';
 import queries from './fixtures/search/queries.json';
 
 interface LabelledQuery {

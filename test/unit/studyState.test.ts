@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { addDays, type Rating } from '../../src/core/scheduler';
+import { addDays, type Rating } from '../../src/core/study/scheduler';
 import {
   dueIds,
   dueQueue,
@@ -20,7 +20,7 @@ import {
   RECENT_LIMIT,
   type ReviewLogEntry,
   type StudyState,
-} from '../../src/core/studyState';
+} from '../../src/core/study/studyState';
 
 const T1 = new Date('2024-05-01T08:00:00Z');
 const T2 = new Date('2024-05-02T08:00:00Z');

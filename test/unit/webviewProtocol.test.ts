@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseViewState, parseWebviewMessage } from '../../src/core/webviewProtocol';
+import { parseViewState, parseWebviewMessage } from '../../src/core/protocol/answerMessages';
 
 describe('webview message validation', () => {
   it('accepts the messages the answer view sends', () => {

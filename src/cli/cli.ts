@@ -1,13 +1,13 @@
 // Command-line tool for note authors and CI: parse, search and check notes.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { NoteProblem, Topic } from './core/model';
-import { allQuestions } from './core/model';
-import { loadNotes } from './core/loadNotes';
-import { formatProblem, parseNotesIndex, serializeNotesIndex, sortTopics } from './core/notesIndex';
-import { checkExamples, checkStructure } from './core/checkNotes';
-import { SearchIndex } from './core/search';
-import { searchDocsFor } from './core/searchDocs';
+import type { NoteProblem, Topic } from '../core/notes/model';
+import { allQuestions } from '../core/notes/model';
+import { loadNotes } from '../loader/loadNotes';
+import { formatProblem, parseNotesIndex, serializeNotesIndex, sortTopics } from '../core/notes/notesIndex';
+import { checkExamples, checkStructure } from './checkNotes';
+import { SearchIndex } from '../core/search/searchIndex';
+import { searchDocsFor } from '../core/search/searchDocs';
 
 const USAGE = `usage:
   node dist/cli.js parse <file|folder>              print the questions as JSON

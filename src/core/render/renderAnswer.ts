@@ -1,7 +1,7 @@
 import MarkdownItCtor, { type MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
-import { classifyCodeToken, parseFenceInfo } from './extractExamples';
+import { classifyCodeToken, parseFenceInfo } from '../notes/extractExamples';
 import { highlightCode } from './highlightCode';
 import { escapeHtml } from './webviewDocument';
 

@@ -1,6 +1,6 @@
 import type { Token } from 'markdown-it';
 import type { CodeExample } from './model';
-import { sharedMarkdownParser } from './markdownEngine';
+import { sharedMarkdownParser } from '../markdown/markdownEngine';
 import { looksLikePython } from './pythonDetect';
 
 const PYTHON_LANGS = new Set(['python', 'py', 'python3', 'py3']);

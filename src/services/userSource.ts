@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { NoteProblem, Topic } from './core/model';
-import { countQuestions } from './core/model';
-import { assembleRoot, isNoteFile, listNoteFiles, parseFileContribution, type FileContribution } from './core/loadNotes';
+import type { NoteProblem, Topic } from '../core/notes/model';
+import { countQuestions } from '../core/notes/model';
+import { assembleRoot, isNoteFile, listNoteFiles, parseFileContribution, type FileContribution } from '../loader/loadNotes';
 import type { ResolvedSource } from './config';
 
 export type SourceStatus = 'indexing' | 'ready' | 'missing' | 'cancelled';

@@ -1,5 +1,5 @@
 import type { Token } from 'markdown-it';
-import { sharedMarkdownParser } from './markdownEngine';
+import { sharedMarkdownParser } from '../markdown/markdownEngine';
 
 // Turns Markdown written in any real-world layout into the questions a reader
 // sees. Structure comes only from markdown-it's top-level tokens (so `#` lines

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import { Settings } from './constants';
+import { Settings } from '../constants';
 
 /** Settings read through one typed object (names declared once in constants). */
 export interface NotesConfig {

@@ -3,7 +3,7 @@
 // The CSP allows no inline styles, so bars and chart are SVG whose sizes are plain attributes
 // (not style); colours come from the stylesheet's theme variables.
 
-import { RATINGS, addDays, type Rating } from './scheduler';
+import { RATINGS, addDays, type Rating } from '../study/scheduler';
 import { fill } from './reviewPage';
 import { escapeHtml as esc, webviewDocument } from './webviewDocument';
 

@@ -1,7 +1,7 @@
 import { escapeHtml as esc, webviewDocument } from './webviewDocument';
 // The review session's webview document: one card at a time, title first, answer on request.
 
-import { RATINGS, type Rating } from './scheduler';
+import { RATINGS, type Rating } from '../study/scheduler';
 
 /** Templates for interval lengths; "{0}" is replaced by the number. */
 export interface IntervalUnits {

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { dirname, join } from 'node:path';
-import type { Question, Topic } from './core/model';
-import { parseNotesIndex } from './core/notesIndex';
-import { SearchIndex } from './core/search';
-import { searchDocsFor } from './core/searchDocs';
+import type { Question, Topic } from '../core/notes/model';
+import { parseNotesIndex } from '../core/notes/notesIndex';
+import { SearchIndex } from '../core/search/searchIndex';
+import { searchDocsFor } from '../core/search/searchDocs';
 import { readConfig, resolveSource } from './config';
 import { UserNotesSource } from './userSource';
 

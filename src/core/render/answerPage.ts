@@ -1,4 +1,4 @@
-import type { Question } from './model';
+import type { Question } from '../notes/model';
 import { escapeHtml as esc, webviewDocument } from './webviewDocument';
 
 export interface AnswerPageParts {

@@ -1,5 +1,5 @@
-import type { Topic } from './model';
-import type { SearchDoc } from './search';
+import type { Topic } from '../notes/model';
+import type { SearchDoc } from './searchIndex';
 
 /** Flattens topics into the documents the search index is built from. */
 export function searchDocsFor(topics: readonly Topic[], pathPrefix: string[] = []): SearchDoc[] {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import type { NotesService } from '../notesService';
-import type { StudyStore } from './studyStore';
+import type { NotesService } from '../services/notesService';
+import type { StudyStore } from '../services/studyStore';
 
 const RECHECK_MS = 10 * 60 * 1000;
 

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { CodeExample, NoteProblem, Question, Topic } from './model';
-import { allQuestions } from './model';
-import { sharedMarkdownParser } from './markdownEngine';
+import type { CodeExample, NoteProblem, Question, Topic } from '../core/notes/model';
+import { allQuestions } from '../core/notes/model';
+import { sharedMarkdownParser } from '../core/markdown/markdownEngine';
 
 export interface CheckReport {
   problems: NoteProblem[];

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import type { NoteProblem, NotesCollection, Question, Topic } from './model';
-import { decodeNoteBytes } from './decodeText';
-import { parseNoteFile } from './parseNoteFile';
+import type { NoteProblem, NotesCollection, Question, Topic } from '../core/notes/model';
+import { decodeNoteBytes } from '../core/notes/decodeText';
+import { parseNoteFile } from '../core/notes/parseNoteFile';
 
 /**
  * Loading is split in three so the editor can index large folders in the

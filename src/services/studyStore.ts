@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import type { Rating } from '../core/scheduler';
-import { localDateString } from '../core/scheduler';
+import type { Rating } from '../core/study/scheduler';
+import { localDateString } from '../core/study/scheduler';
 import {
   dueQueue, exportState, importState, migrateState, recordOpened, recordReview,
   toggleFavorite, toggleMastered, type ImportResult, type StudyState,
-} from '../core/studyState';
+} from '../core/study/studyState';
 
 /** globalState key; synced across machines with Settings Sync. */
 export const STUDY_STATE_KEY = 'interviewNotes.studyState';

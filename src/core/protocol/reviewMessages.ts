@@ -1,6 +1,6 @@
 // Messages the review and progress webviews may send. Anything else is rejected on arrival.
 
-import { RATINGS, type Rating } from './scheduler';
+import { RATINGS, type Rating } from '../study/scheduler';
 
 export type ReviewMessage =
   | { type: 'ready' }
