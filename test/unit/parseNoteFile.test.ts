@@ -37,6 +37,17 @@ describe('parseNoteFile (bundled format)', () => {
     assert.ok(problems.some((p) => /unknown difficulty/.test(p.message)));
   });
 
+  it('reads importance 1–3 and flags anything else', () => {
+    const ok = parseNoteFile('---\nid: i\ntitle: I\nimportance: 3\n---\nbody\n', 'i.md', 't');
+    assert.equal(ok.question?.importance, 3);
+    assert.deepEqual(ok.problems, []);
+    const absent = parseNoteFile('---\nid: j\ntitle: J\n---\nbody\n', 'j.md', 't');
+    assert.equal(absent.question?.importance, undefined);
+    const bad = parseNoteFile('---\nid: k\ntitle: K\nimportance: 5\n---\nbody\n', 'k.md', 't');
+    assert.equal(bad.question?.importance, undefined);
+    assert.ok(bad.problems.some((p) => /unknown importance/.test(p.message)));
+  });
+
   it('marks `python norun` examples as shown-only', () => {
     const { question } = parseNoteFile('---\nid: n\ntitle: N\n---\n```python norun\nimport redis\n```\n', 'n.md', 't');
     assert.equal(question?.examples[0].runnable, false);

@@ -2,6 +2,9 @@
 
 export type Difficulty = 'easy' | 'medium' | 'hard';
 
+/** How often Python backend interviews ask a question: 3 = almost always, 1 = rarely. */
+export type Importance = 1 | 2 | 3;
+
 export interface CodeExample {
   /** Lower-case fence language, e.g. "python"; "" when the fence had none. */
   language: string;
@@ -32,6 +35,7 @@ export interface Question {
   /** English terms and aliases that should find this question. */
   keywords: string[];
   difficulty?: Difficulty;
+  importance?: Importance;
   /** The answer, Markdown without front matter. */
   markdown: string;
   examples: CodeExample[];

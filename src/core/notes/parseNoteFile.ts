@@ -1,4 +1,4 @@
-import type { Difficulty, NoteProblem, Question, Topic } from './model';
+import type { Difficulty, Importance, NoteProblem, Question, Topic } from './model';
 import { listField, splitFrontMatter, stringField } from './frontMatter';
 import { extractExamples } from './extractExamples';
 import { extractQuestions, type ExtractedGroup } from './extractQuestions';
@@ -41,11 +41,16 @@ export function parseNoteFile(text: string, file: string, topicId: string): Pars
     if (difficultyRaw && !difficulty) {
       problems.push({ file, line: 1, severity: 'warning', message: `unknown difficulty "${difficultyRaw}" (use easy, medium or hard)` });
     }
+    const importance = importanceField(fm.data.importance);
+    if (fm.data.importance !== undefined && importance === undefined) {
+      problems.push({ file, line: 1, severity: 'warning', message: `unknown importance "${String(fm.data.importance)}" (use 1, 2 or 3)` });
+    }
     const markdown = fm.body.trim();
     if (!markdown) problems.push({ file, line: fm.bodyLineOffset + 1, severity: 'error', message: `question "${id}" has an empty answer` });
     return {
       question: {
         id, title, topicId, tags, keywords, difficulty,
+        ...(importance ? { importance } : {}),
         markdown: fm.body,
         examples: extractExamples(fm.body, fm.bodyLineOffset),
         source: { file, line: 1, bodyLine: fm.bodyLineOffset + 1 },
@@ -59,6 +64,11 @@ export function parseNoteFile(text: string, file: string, topicId: string): Pars
   const group = toTopic(extracted, `${file}`, file, { tags, keywords }, 0);
   if (title) group.title = title;
   return { group, problems };
+}
+
+function importanceField(value: unknown): Importance | undefined {
+  const n = typeof value === 'string' ? Number(value.trim()) : value;
+  return n === 1 || n === 2 || n === 3 ? n : undefined;
 }
 
 function toTopic(group: ExtractedGroup, topicId: string, file: string, meta: { tags: string[]; keywords: string[] }, order: number): Topic {
