@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import type { CodeExample, NoteProblem, Question, Topic } from '../core/notes/model';
 import { allQuestions } from '../core/notes/model';
 import { sharedMarkdownParser } from '../core/markdown/markdownEngine';
+import { outputLines } from '../core/practice/outputCompare';
 
 export interface CheckReport {
   problems: NoteProblem[];
@@ -64,7 +65,7 @@ function checkLinks(q: Question, byId: Map<string, Question>): NoteProblem[] {
 
 /** Normalises program output for comparison: trailing spaces and final newlines don't matter. */
 export function normaliseOutput(text: string): string {
-  return text.replace(/\r\n/g, '\n').split('\n').map((l) => l.trimEnd()).join('\n').replace(/\n+$/, '');
+  return outputLines(text).join('\n');
 }
 
 /** Runs every runnable example and compiles every shown-only one. */

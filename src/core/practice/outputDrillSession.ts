@@ -1,0 +1,81 @@
+// A predict-the-output session as plain data: which drills, what the user typed, whether they
+// checked it and how they rated themselves. Persisted in the webview state for a reload.
+
+import { RATINGS, type Rating } from '../study/scheduler';
+import type { Skip } from './practiceCards';
+
+export interface DrillState {
+  key: string;
+  /** What the user predicted it prints. */
+  answer: string;
+  checked: boolean;
+  rating?: Rating;
+  done: boolean;
+}
+
+export interface DrillSession {
+  version: 1;
+  kind: 'output';
+  /** Title of the topic the drills came from; "" for all notes. */
+  scope: string;
+  index: number;
+  drills: DrillState[];
+  skipped: Skip[];
+}
+
+export function newDrillSession(keys: readonly string[], skipped: Skip[], scope: string): DrillSession {
+  return { version: 1, kind: 'output', scope, index: 0, drills: keys.map((key) => ({ key, answer: '', checked: false, done: false })), skipped };
+}
+
+export const currentDrill = (s: DrillSession): DrillState | undefined => s.drills[s.index];
+
+function withCurrent(s: DrillSession, change: (d: DrillState) => DrillState): DrillSession {
+  const d = currentDrill(s);
+  if (!d) return s;
+  const drills = s.drills.slice();
+  drills[s.index] = change(d);
+  return { ...s, drills };
+}
+
+export function setAnswer(s: DrillSession, answer: string): DrillSession {
+  return withCurrent(s, (d) => (d.checked ? d : { ...d, answer }));
+}
+
+/** Shows the comparison; the prediction is fixed from then on. */
+export function checkAnswer(s: DrillSession, answer: string): DrillSession {
+  return withCurrent(s, (d) => (d.checked ? d : { ...d, answer, checked: true }));
+}
+
+/** Moves on; `rating` is what was recorded, undefined when the user skipped the drill. */
+export function finishDrill(s: DrillSession, rating: Rating | undefined): DrillSession {
+  const d = currentDrill(s);
+  if (!d) return s;
+  if (rating && !d.checked) return s;
+  const done = withCurrent(s, (x) => ({ ...x, done: true, ...(rating ? { rating } : {}) }));
+  return { ...done, index: s.index + 1 };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isKey = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 512;
+const MAX_DRILLS = 5000;
+const MAX_ANSWER = 20_000;
+
+export function parseDrillSession(raw: unknown): DrillSession | undefined {
+  if (!isRecord(raw) || raw.version !== 1 || raw.kind !== 'output' || typeof raw.scope !== 'string' || raw.scope.length > 500) return undefined;
+  if (!Array.isArray(raw.drills) || raw.drills.length > MAX_DRILLS || !Array.isArray(raw.skipped) || raw.skipped.length > 10_000) return undefined;
+  const drills: DrillState[] = [];
+  for (const d of raw.drills) {
+    if (!isRecord(d) || !isKey(d.key) || typeof d.answer !== 'string' || d.answer.length > MAX_ANSWER || typeof d.checked !== 'boolean' || typeof d.done !== 'boolean') return undefined;
+    if (d.rating !== undefined && !(RATINGS as readonly unknown[]).includes(d.rating)) return undefined;
+    const drill: DrillState = { key: d.key, answer: d.answer, checked: d.checked, done: d.done };
+    if (d.rating !== undefined) drill.rating = d.rating as Rating;
+    drills.push(drill);
+  }
+  const skipped: Skip[] = [];
+  for (const s of raw.skipped) {
+    if (!isRecord(s) || !isKey(s.key) || typeof s.title !== 'string' || typeof s.reason !== 'string') return undefined;
+    skipped.push({ key: s.key, title: s.title.slice(0, 500), reason: s.reason.slice(0, 500) });
+  }
+  if (!Number.isInteger(raw.index) || (raw.index as number) < 0 || (raw.index as number) > drills.length) return undefined;
+  return { version: 1, kind: 'output', scope: raw.scope, index: raw.index as number, drills, skipped };
+}
