@@ -39,6 +39,8 @@ const nodeCommon = {
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'silent',
+  // The printable page inlines its stylesheets.
+  loader: { '.css': 'text' },
   plugins: [logProblems],
 };
 

@@ -4,6 +4,7 @@ import sanitizeHtml from 'sanitize-html';
 import { classifyCodeToken, parseFenceInfo } from '../notes/extractExamples';
 import { highlightCode } from './highlightCode';
 import { escapeHtml } from './webviewDocument';
+import { headingAnchors, type OutlineEntry, type OutlineEnv } from './headingAnchors';
 
 export interface RenderLabels {
   openScratch: string;
@@ -63,7 +64,10 @@ function createRenderer(options: RenderOptions): MarkdownIt {
     const href = String(token.attrGet('href') ?? '');
     if (href.startsWith('q:')) {
       token.attrSet('href', '#');
-      token.attrSet('data-question', href.slice(2));
+      // q:id#section opens that question at that heading.
+      const [id, section] = href.slice(2).split('#', 2);
+      token.attrSet('data-question', id);
+      if (section) token.attrSet('data-section', section);
       token.attrJoin('class', 'question-link');
     } else if (!SAFE_LINK.test(href)) {
       // Relative links (other note files) are resolved by the extension on click.
@@ -85,21 +89,12 @@ function createRenderer(options: RenderOptions): MarkdownIt {
     return `<img src="${escapeHtml(url)}" alt="${escapeHtml(alt)}" loading="lazy">`;
   };
 
-  // Headings get ids so in-page links (#anchor) work.
-  rules.heading_open = (tokens, idx, opts, _env, self) => {
-    const inline = tokens[idx + 1];
-    const text = inline?.children?.map((c) => c.content).join('') ?? '';
-    tokens[idx].attrSet('id', headingAnchor(text));
-    return self.renderToken(tokens, idx, opts);
-  };
+  // Headings get stable ids so in-page links (#anchor) and q:id#anchor work.
+  md.use(headingAnchors);
 
   rules.table_open = () => '<div class="table-wrap"><table>\n';
   rules.table_close = () => '</table></div>\n';
   return md;
-}
-
-export function headingAnchor(text: string): string {
-  return text.trim().toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s+/g, '-');
 }
 
 const SANITIZE: sanitizeHtml.IOptions = {
@@ -109,7 +104,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
     'table', 'thead', 'tbody', 'tr', 'th', 'td', 'details', 'summary', 'button', 'small', 'abbr', 'figure', 'figcaption',
   ],
   allowedAttributes: {
-    '*': ['class', 'id', 'title', 'role', 'data-lang', 'data-example', 'data-action', 'data-question', 'data-href', 'align'],
+    '*': ['class', 'id', 'title', 'role', 'data-lang', 'data-example', 'data-action', 'data-question', 'data-section', 'data-href', 'align'],
     a: ['href', 'name'],
     img: ['src', 'alt', 'width', 'height', 'loading'],
     button: ['type'],
@@ -128,6 +123,12 @@ const SANITIZE: sanitizeHtml.IOptions = {
  * so notes from a cloned repository cannot run script or inject handlers.
  */
 export function renderAnswer(markdown: string, options: RenderOptions): string {
-  const html = createRenderer(options).render(markdown);
-  return sanitizeHtml(html, SANITIZE);
+  return renderAnswerWithOutline(markdown, options).html;
+}
+
+/** The answer HTML and its headings (ids as in the HTML), from one render. */
+export function renderAnswerWithOutline(markdown: string, options: RenderOptions): { html: string; outline: OutlineEntry[] } {
+  const env: OutlineEnv = {};
+  const html = createRenderer(options).render(markdown, env);
+  return { html: sanitizeHtml(html, SANITIZE), outline: env.outline ?? [] };
 }

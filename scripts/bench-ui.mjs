@@ -1,0 +1,170 @@
+// UI benchmark of the packaged extension against VS Code's built-in Markdown
+// preview, side by side in one run of a real VS Code (code-server + headless
+// Chromium). Same Markdown for both: two bundled answers, written as .md files
+// for the preview. Both are timed from the key press that runs the command until
+// the answer's <h1> is in a webview frame. Prints medians; asserts nothing.
+//   node scripts/bench-ui.mjs [--rounds N] [--no-package]
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, ensureHostInstalled, startCodeServer, installVsix, launchBrowser, cleanup } from './codeServerHost.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const rounds = Math.max(1, Number(arg('--rounds', '7')) || 7);
+const vsix = join(ROOT, 'dist', 'python-interview-notes.vsix');
+
+if (!process.argv.includes('--no-package')) execFileSync('npm', ['run', 'package', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+// The questions are read from the shipped index, so the preview gets exactly their Markdown.
+const questions = readBundledQuestions();
+const [qa, qb] = questions;
+console.log(`bench:ui: “${qa.title}” (${qa.markdown.length} chars) and “${qb.title}” (${qb.markdown.length} chars), ${rounds} rounds`);
+
+ensureHostInstalled();
+const extensionsDir = mkdtempSync(join(tmpdir(), 'pin-bench-ext-'));
+const workspace = mkdtempSync(join(tmpdir(), 'pin-bench-ws-'));
+writeFileSync(join(workspace, 'a.md'), `# ${qa.title}\n\n${qa.markdown}`);
+writeFileSync(join(workspace, 'b.md'), `# ${qb.title}\n\n${qb.markdown}`);
+installVsix(vsix, extensionsDir);
+
+// Key bindings let one key press start each measured action, so palette typing is not timed.
+const keys = [
+  { key: 'ctrl+alt+f1', command: 'interviewNotes.openQuestion', args: qa.id },
+  { key: 'ctrl+alt+f2', command: 'interviewNotes.openQuestion', args: qb.id },
+  { key: 'ctrl+alt+f3', command: 'markdown.showPreview' },
+  { key: 'ctrl+alt+f4', command: 'markdown.showPreviewToSide' },
+  { key: 'ctrl+alt+f5', command: 'workbench.action.closeAllEditors' },
+  { key: 'ctrl+alt+f6', command: 'workbench.action.focusFirstEditorGroup' },
+  { key: 'ctrl+alt+f7', command: 'workbench.action.openEditorAtIndex1' },
+  { key: 'ctrl+alt+f8', command: 'workbench.action.openEditorAtIndex2' },
+];
+const server = await startCodeServer({
+  workspace,
+  extensionsDir,
+  settings: { 'workbench.editor.enablePreview': false, 'markdown.preview.openMarkdownLinks': 'inPreview' },
+});
+writeFileSync(join(server.userDataDir, 'User', 'keybindings.json'), JSON.stringify(keys));
+const { browser, context } = await launchBrowser({ width: 1440, height: 900 });
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : Math.round((s[m - 1] + s[m]) / 2);
+};
+
+/** Resolves once some frame shows an <h1> with this text; returns ms since `t0`. */
+async function untilHeading(page, title, t0, timeout = 30000) {
+  const until = Date.now() + timeout;
+  while (Date.now() < until) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const found = await frame
+        .evaluate((t) => [...document.querySelectorAll('h1')].some((h) => h.textContent.trim() === t), title)
+        .catch(() => false);
+      if (found) return Date.now() - t0;
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error(`no webview showed “${title}” within ${timeout} ms`);
+}
+
+async function press(page, key) {
+  const t0 = Date.now();
+  await page.keyboard.press(key);
+  return t0;
+}
+
+async function openFile(page, name) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab', { hasText: name }).first().waitFor();
+}
+
+async function closeAll(page) {
+  await page.keyboard.press('Control+Alt+F5');
+  await page.waitForFunction(() => !document.querySelector('.tabs-container .tab'), null, { timeout: 10000 }).catch(() => {});
+  // Keys go to the workbench, not to whatever held focus before.
+  await page.locator('.part.editor').first().click({ position: { x: 400, y: 300 } }).catch(() => {});
+  await page.waitForTimeout(300);
+}
+
+const ours = { cold: [], switch: [] };
+const preview = { cold: [], switch: [] };
+try {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+  await page.waitForSelector('.activitybar', { timeout: 60000 });
+  await page.waitForTimeout(2000);
+
+  // Warm up once each, so activation is not counted as an open.
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => {});
+  await untilHeading(page, qa.title, await press(page, 'Control+Alt+F1'), 60000);
+  await closeAll(page);
+  await openFile(page, 'a.md');
+  await untilHeading(page, qa.title, await press(page, 'Control+Alt+F3'), 60000);
+  await closeAll(page);
+
+  for (let r = 0; r < rounds; r++) {
+    // Ours: cold open, then switches in the open panel.
+    ours.cold.push(await untilHeading(page, qa.title, await press(page, 'Control+Alt+F1')));
+    await page.waitForTimeout(300);
+    ours.switch.push(await untilHeading(page, qb.title, await press(page, 'Control+Alt+F2')));
+    await page.waitForTimeout(300);
+    ours.switch.push(await untilHeading(page, qa.title, await press(page, 'Control+Alt+F1')));
+    await closeAll(page);
+
+    // Preview: cold open of a.md's preview in place.
+    await openFile(page, 'a.md');
+    await page.waitForTimeout(200);
+    preview.cold.push(await untilHeading(page, qa.title, await press(page, 'Control+Alt+F3')));
+    await closeAll(page);
+
+    // Preview beside its source; switching the source editor updates it.
+    await openFile(page, 'a.md');
+    await openFile(page, 'b.md');
+    await page.keyboard.press('Control+Alt+F7');
+    await page.waitForTimeout(200);
+    await untilHeading(page, qa.title, await press(page, 'Control+Alt+F4'));
+    await page.keyboard.press('Control+Alt+F6');
+    await page.waitForTimeout(300);
+    preview.switch.push(await untilHeading(page, qb.title, await press(page, 'Control+Alt+F8')));
+    await page.waitForTimeout(300);
+    preview.switch.push(await untilHeading(page, qa.title, await press(page, 'Control+Alt+F7')));
+    await closeAll(page);
+    console.log(`round ${r + 1}: ours cold ${ours.cold.at(-1)} ms, switch ${ours.switch.slice(-2).join('/')} ms; preview cold ${preview.cold.at(-1)} ms, update ${preview.switch.slice(-2).join('/')} ms`);
+  }
+} catch (err) {
+  await context.pages()[0]?.screenshot({ path: join(ROOT, 'out', 'bench-ui-failure.png') }).catch(() => {});
+  throw err;
+} finally {
+  await browser.close().catch(() => {});
+  await server.stop();
+  cleanup(extensionsDir, workspace, server.userDataDir);
+}
+
+const result = {
+  oursColdMs: median(ours.cold),
+  previewColdMs: median(preview.cold),
+  oursSwitchMs: median(ours.switch),
+  previewSwitchMs: median(preview.switch),
+  rounds,
+};
+console.log(`cold open: ours ${result.oursColdMs} ms vs preview ${result.previewColdMs} ms (${(result.oursColdMs / result.previewColdMs).toFixed(2)}×)`);
+console.log(`switch: ours ${result.oursSwitchMs} ms vs preview ${result.previewSwitchMs} ms (${(result.oursSwitchMs / result.previewSwitchMs).toFixed(2)}×)`);
+console.log(JSON.stringify(result));
+
+function readBundledQuestions() {
+  const index = JSON.parse(readFileSync(join(ROOT, 'dist', 'notes-index.json'), 'utf8'));
+  const all = [];
+  const walk = (topics) => topics.forEach((t) => (all.push(...t.questions), walk(t.topics)));
+  walk(index.topics);
+  // Two long answers with code: the demanding case for both renderers.
+  return all.filter((q) => q.examples.length).sort((a, b) => b.markdown.length - a.markdown.length).slice(0, 2);
+}
