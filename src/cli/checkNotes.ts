@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { CodeExample, NoteProblem, Question, Topic } from '../core/notes/model';
 import { allQuestions } from '../core/notes/model';
-import { sharedMarkdownParser } from '../core/markdown/markdownEngine';
+import { markdownEngine } from '../core/markdown/markdownEngine';
 import { outputLines } from '../core/practice/outputCompare';
 
 export interface CheckReport {
@@ -44,7 +44,7 @@ export function checkStructure(topics: readonly Topic[]): NoteProblem[] {
 
 function checkLinks(q: Question, byId: Map<string, Question>): NoteProblem[] {
   const problems: NoteProblem[] = [];
-  const tokens = sharedMarkdownParser().parse(q.markdown, {});
+  const tokens = markdownEngine().parse(q.markdown, {});
   const bodyStart = q.source.bodyLine - 1;
   for (const block of tokens) {
     if (block.type !== 'inline' || !block.children) continue;

@@ -2,7 +2,7 @@
 // top-level items as Markdown source, for the practice modes (checklists, follow-up cards).
 
 import type { Token } from 'markdown-it';
-import { sharedMarkdownParser } from '../markdown/markdownEngine';
+import { markdownEngine } from '../markdown/markdownEngine';
 
 export interface SectionItem {
   /** The item's Markdown with the list marker removed and continuation lines unindented. */
@@ -48,7 +48,7 @@ function linksIn(tokens: readonly Token[], from: number, to: number): string[] {
  * `items` is empty when the heading holds no list. Linear in the answer's size.
  */
 export function findSectionList(markdown: string, title: RegExp): AnswerSection | undefined {
-  const tokens = sharedMarkdownParser().parse(markdown, {});
+  const tokens = markdownEngine().parse(markdown, {});
   const lines = markdown.split(/\r?\n/);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];

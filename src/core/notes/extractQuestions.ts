@@ -1,5 +1,5 @@
 import type { Token } from 'markdown-it';
-import { sharedMarkdownParser } from '../markdown/markdownEngine';
+import { markdownEngine } from '../markdown/markdownEngine';
 
 // Turns Markdown written in any real-world layout into the questions a reader
 // sees. Structure comes only from markdown-it's top-level tokens (so `#` lines
@@ -84,7 +84,7 @@ export function cleanHeadingTitle(raw: string): string {
 
 export function extractQuestions(body: string, options: { fileTitle: string; lineOffset: number }): ExtractedGroup {
   const lines = body.split(/\r\n?|\n/);
-  const { intro, top } = buildSections(collectBlocks(sharedMarkdownParser().parse(body, {})), lines.length);
+  const { intro, top } = buildSections(collectBlocks(markdownEngine().parse(body, {})), lines.length);
   const fileTitle = isVisible(options.fileTitle) ? options.fileTitle.trim() : 'Untitled';
   const ctx: Ctx = { lines, offset: options.lineOffset, questionLevel: 0, rootTitle: fileTitle };
   // A lone `#` that opens the file names the whole file; it is not a question.
@@ -357,7 +357,7 @@ function countTextLines(blocks: Block[], lines: string[]): number {
 // ----------------------------------------------------------------- titles
 
 function analyzeTitle(raw: string): { title: string; numbered: boolean } {
-  const children = sharedMarkdownParser().parseInline(protectDunders(raw), {})[0]?.children ?? [];
+  const children = markdownEngine().parseInline(protectDunders(raw), {})[0]?.children ?? [];
   let title = plainText(children).replace(/\s+/g, ' ').trim();
   let numbered = false;
   for (let round = 0; round < 3; round++) {
@@ -504,7 +504,7 @@ function numberedLines(blocks: Block[]): NumberedLine[] {
 /** `1、问题`, `(1) 问题` or `**1.** 问题` on the first line of a paragraph. */
 function paragraphLine(inline: Token, start: number): NumberedLine | undefined {
   const firstRaw = inline.content.split('\n')[0];
-  const plain = plainText(sharedMarkdownParser().parseInline(protectDunders(firstRaw), {})[0]?.children ?? []).trim();
+  const plain = plainText(markdownEngine().parseInline(protectDunders(firstRaw), {})[0]?.children ?? []).trim();
   const m = NUMBER_OF_LINE.exec(plain);
   if (!m || plain.length > NUMBERED_TITLE_MAX) return undefined;
   const style = m[0].replace(/\d+/, 'N').replace(/\s+/g, '').toUpperCase();

@@ -1,10 +1,10 @@
-import MarkdownItCtor, { type MarkdownIt } from 'markdown-it';
-import type { Token } from 'markdown-it';
+import type { MarkdownIt, Renderer, RendererRule, Token } from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
-import { classifyCodeToken, parseFenceInfo } from '../notes/extractExamples';
+import { classifyCodeToken, parseFenceInfo } from '../markdown/codeBlocks';
+import { exampleTag, markdownEngine } from '../markdown/markdownEngine';
 import { highlightCode } from './highlightCode';
 import { escapeHtml } from './webviewDocument';
-import { headingAnchors, type OutlineEntry, type OutlineEnv } from './headingAnchors';
+import type { OutlineEntry, OutlineEnv } from './headingAnchors';
 
 export interface RenderLabels {
   openScratch: string;
@@ -14,7 +14,7 @@ export interface RenderLabels {
 
 export interface RenderOptions {
   labels: RenderLabels;
-  /** Raw HTML in notes is kept (sanitised) only for trusted sources. */
+  /** Raw HTML in notes is kept (sanitised) only for trusted sources; otherwise it shows as text. */
   allowHtml: boolean;
   /** Remote (http/https) images load only when the user allows them. */
   allowRemoteImages: boolean;
@@ -22,44 +22,49 @@ export interface RenderOptions {
   resolveImage?: (src: string) => string | undefined;
 }
 
+/** What one render passes to the rules: the engine is shared, so choices travel in `env`. */
+type AnswerEnv = OutlineEnv & {
+  answer: RenderOptions;
+};
 
 const REMOTE = /^https?:\/\//i;
 const SAFE_LINK = /^(https?:|mailto:|q:|#)/i;
 
-function createRenderer(options: RenderOptions): MarkdownIt {
-  const md = new MarkdownItCtor({ html: options.allowHtml, linkify: true, typographer: false });
-  const rules = md.renderer.rules;
-  let exampleIndex = 0;
+function optionsOf(env: unknown): RenderOptions | undefined {
+  return (env as Partial<AnswerEnv> | undefined)?.answer;
+}
 
-  md.core.ruler.push('reset_example_counter', () => {
-    exampleIndex = 0;
-  });
+let installed = false;
 
-  rules.fence = rules.code_block = (tokens: Token[], idx: number) => {
-    const token = tokens[idx];
-    const kind = classifyCodeToken(token);
-    const info = token.type === 'fence' ? parseFenceInfo(token.info) : { language: '', flags: [] };
-    if (kind === 'output') {
-      return `<div class="code-output"><div class="code-output-label">${escapeHtml(options.labels.output)}</div><pre><code>${escapeHtml(token.content)}</code></pre></div>\n`;
-    }
-    const language = kind === 'other' ? info.language : 'python';
-    const highlighted = highlightCode(token.content, language) ?? escapeHtml(token.content);
-    const langClass = language ? ` class="hljs language-${escapeHtml(language)}"` : ' class="hljs"';
-    if (kind === 'other') {
-      return `<div class="code-block" data-lang="${escapeHtml(language)}"><pre><code${langClass}>${highlighted}</code></pre></div>\n`;
-    }
-    const i = exampleIndex++;
-    return (
-      `<div class="code-block example" data-lang="python" data-example="${i}">` +
-      `<div class="code-toolbar" role="toolbar">` +
-      `<button type="button" class="action-open" data-action="openExample" data-example="${i}">${escapeHtml(options.labels.openScratch)}</button>` +
-      `<button type="button" class="action-copy" data-action="copyExample" data-example="${i}">${escapeHtml(options.labels.copy)}</button>` +
-      `</div><pre><code${langClass}>${highlighted}</code></pre></div>\n`
-    );
+/** The shared engine with the answer view's renderer rules (installed once; they only act on an answer render). */
+function answerEngine(): MarkdownIt {
+  const md = markdownEngine();
+  if (!installed) {
+    installAnswerRules(md.renderer);
+    installed = true;
+  }
+  return md;
+}
+
+function installAnswerRules(renderer: Renderer): void {
+  const rules = renderer.rules;
+  const fallback = (name: string): RendererRule => rules[name] ?? ((tokens, idx, opts, _env, self) => self.renderToken(tokens, idx, opts));
+  const wrap = (name: string, rule: (options: RenderOptions, ...args: Parameters<RendererRule>) => string) => {
+    const base = fallback(name);
+    rules[name] = (tokens, idx, opts, env, self) => {
+      const options = optionsOf(env);
+      return options ? rule(options, tokens, idx, opts, env, self) : base(tokens, idx, opts, env, self);
+    };
   };
 
-  const defaultLinkOpen = rules.link_open ?? ((t, i, o, _e, self) => self.renderToken(t, i, o));
-  rules.link_open = (tokens, idx, opts, env, self) => {
+  wrap('fence', codeBlock);
+  wrap('code_block', codeBlock);
+
+  // Untrusted notes: the engine still parsed their HTML (so examples number the same); it shows as text.
+  wrap('html_block', (options, tokens, idx) => (options.allowHtml ? tokens[idx].content : `<p>${escapeHtml(tokens[idx].content.trimEnd())}</p>\n`));
+  wrap('html_inline', (options, tokens, idx) => (options.allowHtml ? tokens[idx].content : escapeHtml(tokens[idx].content)));
+
+  wrap('link_open', (_options, tokens, idx, opts, _env, self) => {
     const token = tokens[idx];
     const href = String(token.attrGet('href') ?? '');
     if (href.startsWith('q:')) {
@@ -75,10 +80,10 @@ function createRenderer(options: RenderOptions): MarkdownIt {
       token.attrSet('data-href', href);
       token.attrJoin('class', 'file-link');
     }
-    return defaultLinkOpen(tokens, idx, opts, env, self);
-  };
+    return self.renderToken(tokens, idx, opts);
+  });
 
-  rules.image = (tokens, idx) => {
+  wrap('image', (options, tokens, idx) => {
     const token = tokens[idx];
     const src = String(token.attrGet('src') ?? '');
     const alt = token.content || src;
@@ -87,14 +92,35 @@ function createRenderer(options: RenderOptions): MarkdownIt {
     else if (!/^[a-z][a-z0-9+.-]*:/i.test(src)) url = options.resolveImage?.(src);
     if (!url) return `<span class="image-blocked" title="${escapeHtml(src)}">[${escapeHtml(alt)}]</span>`;
     return `<img src="${escapeHtml(url)}" alt="${escapeHtml(alt)}" loading="lazy">`;
-  };
+  });
 
-  // Headings get stable ids so in-page links (#anchor) and q:id#anchor work.
-  md.use(headingAnchors);
 
-  rules.table_open = () => '<div class="table-wrap"><table>\n';
-  rules.table_close = () => '</table></div>\n';
-  return md;
+  wrap('table_open', () => '<div class="table-wrap"><table>\n');
+  wrap('table_close', () => '</table></div>\n');
+}
+
+/** A code block: an example with its buttons (numbered by the engine), an output block, or other highlighted code. */
+function codeBlock(options: RenderOptions, tokens: Token[], idx: number): string {
+  const token = tokens[idx];
+  const tag = exampleTag(token);
+  const info = token.type === 'fence' ? parseFenceInfo(token.info) : { language: '', flags: [] };
+  if (!tag && classifyCodeToken(token) === 'output') {
+    return `<div class="code-output"><div class="code-output-label">${escapeHtml(options.labels.output)}</div><pre><code>${escapeHtml(token.content)}</code></pre></div>\n`;
+  }
+  const language = tag ? 'python' : info.language;
+  const highlighted = highlightCode(token.content, language) ?? escapeHtml(token.content);
+  const langClass = language ? ` class="hljs language-${escapeHtml(language)}"` : ' class="hljs"';
+  if (!tag) {
+    return `<div class="code-block" data-lang="${escapeHtml(language)}"><pre><code${langClass}>${highlighted}</code></pre></div>\n`;
+  }
+  const i = tag.index;
+  return (
+    `<div class="code-block example" data-lang="python" data-example="${i}">` +
+    `<div class="code-toolbar" role="toolbar">` +
+    `<button type="button" class="action-open" data-action="openExample" data-example="${i}">${escapeHtml(options.labels.openScratch)}</button>` +
+    `<button type="button" class="action-copy" data-action="copyExample" data-example="${i}">${escapeHtml(options.labels.copy)}</button>` +
+    `</div><pre><code${langClass}>${highlighted}</code></pre></div>\n`
+  );
 }
 
 const SANITIZE: sanitizeHtml.IOptions = {
@@ -128,7 +154,7 @@ export function renderAnswer(markdown: string, options: RenderOptions): string {
 
 /** The answer HTML and its headings (ids as in the HTML), from one render. */
 export function renderAnswerWithOutline(markdown: string, options: RenderOptions): { html: string; outline: OutlineEntry[] } {
-  const env: OutlineEnv = {};
-  const html = createRenderer(options).render(markdown, env);
+  const env: AnswerEnv = { answer: options };
+  const html = answerEngine().render(markdown, env);
   return { html: sanitizeHtml(html, SANITIZE), outline: env.outline ?? [] };
 }
