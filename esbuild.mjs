@@ -51,7 +51,7 @@ const builds = [
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
-    entryPoints: { webview: 'src/webview/main.ts', review: 'src/webview/review.ts', progress: 'src/webview/progress.ts' },
+    entryPoints: { webview: 'src/webview/main.ts', review: 'src/webview/review.ts', progress: 'src/webview/progress.ts', mockInterview: 'src/webview/mockInterview.ts', outputDrill: 'src/webview/outputDrill.ts' },
     outdir: 'dist',
   },
 ];
