@@ -1,23 +1,18 @@
 import * as vscode from 'vscode';
-import { ANSWER_PANEL_TYPE, Commands, TOPICS_VIEW_ID } from './constants';
-import { NotesService } from './services/notesService';
-import { TopicsTreeProvider, type TreeNode } from './views/topicsTree';
-import { AnswerPanel } from './views/answerPanel';
-import { searchCommand, searchPicks } from './commands/searchQuestions';
-import { openExampleCommand } from './commands/openExample';
-import { addSourceCommand, removeSourceCommand } from './commands/manageSources';
-import { openSourceFileCommand } from './commands/openSourceFile';
-import { Settings } from './constants';
+import { Settings, TOPICS_VIEW_ID } from './constants';
 import { TreeSearchFilter } from './commands/filterTree';
+import { registerCommands } from './commands/registerCommands';
+import { searchPicks } from './commands/searchQuestions';
+import { NotesService } from './services/notesService';
 import { StudyStore } from './services/studyStore';
+import { AnswerPanel } from './views/answerPanel';
 import { DueStatusBar } from './views/dueStatusBar';
-import { REVIEW_PANEL_TYPE, ReviewPanel } from './views/reviewPanel';
 import { ProgressPanel } from './views/progressPanel';
+import { ReviewPanel } from './views/reviewPanel';
+import { TopicsTreeProvider, type TreeNode } from './views/topicsTree';
 import { notesResourceRoots, renderAnswerBody } from './views/webviewSupport';
-import { allQuestions, type Topic } from './core/notes/model';
-import { exportProgressCommand, importProgressCommand, randomQuestionCommand, setStudyFilterCommand, toggleCommand } from './commands/studyCommands';
 
-/** What activate() returns: a small surface the integration tests use to see what the user sees. */
+/** What activate() returns in test mode: a small surface the integration tests use to see what the user sees. */
 export interface InterviewNotesApi {
   notes: NotesService;
   study: StudyStore;
@@ -30,17 +25,19 @@ export interface InterviewNotesApi {
   activationMs: number;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<InterviewNotesApi> {
+/** Set by scripts/run-integration-tests.mjs, for hosts that do not report the test mode. */
+const TEST_API_ENV = 'INTERVIEW_NOTES_TEST_API';
+
+export async function activate(context: vscode.ExtensionContext): Promise<InterviewNotesApi | undefined> {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Interview Notes', { log: true });
   const notes = new NotesService(context.extensionUri, log);
   const study = new StudyStore(context.globalState, log);
   const tree = new TopicsTreeProvider(notes, study);
-  const answers = new AnswerPanel(context.extensionUri, notes, study, log);
   const view = vscode.window.createTreeView<TreeNode>(TOPICS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  const open = (id: string) => answers.show(id);
   const treeFilter = new TreeSearchFilter(notes, tree, view);
   const dueStatus = new DueStatusBar(notes, study);
+  const answers = new AnswerPanel(context.extensionUri, notes, study, log);
   const renderBody = (id: string, webview: vscode.Webview) => {
     const loaded = notes.get(id);
     return loaded ? renderAnswerBody(loaded, webview, notesResourceRoots(context.extensionUri, notes)) : '';
@@ -52,36 +49,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
     log,
     notes,
     study,
+    tree,
+    view,
+    treeFilter,
     dueStatus,
+    answers,
     review,
     progress,
-    tree,
-    answers,
-    view,
-    vscode.window.registerWebviewPanelSerializer(ANSWER_PANEL_TYPE, answers),
-    vscode.window.registerWebviewPanelSerializer(REVIEW_PANEL_TYPE, review),
-    vscode.commands.registerCommand(Commands.openQuestion, (id: unknown) => (typeof id === 'string' ? open(id) : false)),
-    vscode.commands.registerCommand(Commands.search, (query?: unknown) => searchCommand(notes, open, () => study.state.recent, typeof query === 'string' ? query : '')),
-    vscode.commands.registerCommand(Commands.openExample, (arg?: unknown, index?: unknown) => openExampleCommand(notes, arg, index)),
-    vscode.commands.registerCommand(Commands.refresh, () => notes.load()),
-    vscode.commands.registerCommand(Commands.nextQuestion, () => answers.step(1)),
-    vscode.commands.registerCommand(Commands.previousQuestion, () => answers.step(-1)),
-    vscode.commands.registerCommand(Commands.addSource, (replace?: unknown) => addSourceCommand(replace)),
-    vscode.commands.registerCommand(Commands.removeSource, (arg?: unknown) => removeSourceCommand(notes, arg)),
-    vscode.commands.registerCommand(Commands.openSourceFile, (arg?: unknown) => openSourceFileCommand(notes, answers.currentQuestionId, arg)),
-    vscode.commands.registerCommand(Commands.showProblems, () => log.show()),
-    treeFilter,
-    vscode.commands.registerCommand(Commands.filterTree, (query?: unknown) => (typeof query === 'string' ? treeFilter.apply(query) : treeFilter.prompt())),
-    vscode.commands.registerCommand(Commands.clearFilter, () => treeFilter.clear()),
+    ...registerCommands({ notes, study, tree, view, treeFilter, answers, review, progress, log }),
     notes.onDidChange(() => treeFilter.current && treeFilter.apply(treeFilter.current)),
-    vscode.commands.registerCommand(Commands.toggleMastered, (arg?: unknown) => toggleCommand(notes, study, 'mastered', arg, answers.currentQuestionId)),
-    vscode.commands.registerCommand(Commands.toggleFavorite, (arg?: unknown) => toggleCommand(notes, study, 'favorite', arg, answers.currentQuestionId)),
-    vscode.commands.registerCommand(Commands.randomQuestion, (arg?: unknown) => randomQuestionCommand(notes, study, open, arg)),
-    vscode.commands.registerCommand(Commands.setStudyFilter, (arg?: unknown) => setStudyFilterCommand(study, tree, view, arg)),
-    vscode.commands.registerCommand(Commands.startReview, (arg?: unknown) => review.start(topicQuestionIds(arg))),
-    vscode.commands.registerCommand(Commands.showProgress, () => progress.show()),
-    vscode.commands.registerCommand(Commands.exportProgress, () => exportProgressCommand(study)),
-    vscode.commands.registerCommand(Commands.importProgress, (file?: unknown) => importProgressCommand(study, file)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       const keys = [Settings.sources, Settings.showBundledNotes, Settings.maxFileSizeKB].map((k) => `${Settings.section}.${k}`);
       if (keys.some((k) => e.affectsConfiguration(k))) void notes.load();
@@ -96,13 +72,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
   }
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
-  return { notes, study, dueStatus, tree, answers, review, progress, searchPicks, activationMs };
-}
-
-/** A review started from a topic's context menu covers that topic only. */
-function topicQuestionIds(arg: unknown): string[] | undefined {
-  if (arg && typeof arg === 'object' && 'topic' in arg) return allQuestions([(arg as { topic: Topic }).topic]).map((q) => q.id);
-  return undefined;
+  const testMode = context.extensionMode === vscode.ExtensionMode.Test || process.env[TEST_API_ENV] === '1';
+  return testMode ? { notes, study, dueStatus, tree, answers, review, progress, searchPicks, activationMs } : undefined;
 }
 
 export function deactivate(): void {}

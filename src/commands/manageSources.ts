@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Settings } from '../constants';
 import type { NotesService } from '../services/notesService';
-import type { UserNotesSource } from '../services/userSource';
+import { sourceSettingFrom } from './commandArgs';
 
 /**
  * Add Notes Folder…: picks a folder or Markdown file and appends it to
@@ -35,7 +35,7 @@ export async function addSourcePath(path: string, replace?: string): Promise<voi
 
 /** Remove Notes Source: from the tree's source node or a picker. The files themselves are never touched. */
 export async function removeSourceCommand(notes: NotesService, arg?: unknown): Promise<void> {
-  let setting = sourceSetting(arg);
+  let setting = sourceSettingFrom(arg);
   if (!setting) {
     const items = notes.sources().map((s) => ({ label: s.title, description: s.path, setting: s.resolved.setting }));
     if (items.length === 0) {
@@ -54,10 +54,4 @@ export async function removeSourceCommand(notes: NotesService, arg?: unknown): P
   ] as const) {
     if (value?.includes(setting)) await config.update(Settings.sources, value.filter((s) => s !== setting), target);
   }
-}
-
-function sourceSetting(arg: unknown): string | undefined {
-  if (typeof arg === 'string') return arg;
-  if (arg && typeof arg === 'object' && 'source' in arg) return (arg as { source: UserNotesSource }).source.resolved.setting;
-  return undefined;
 }

@@ -1,22 +1,15 @@
 import * as vscode from 'vscode';
 import type { CodeExample } from '../core/notes/model';
 import type { NotesService } from '../services/notesService';
+import { openScratch } from '../services/scratchFiles';
+import { questionIdFrom } from './commandArgs';
 
-/**
- * Opens code as an untitled Python document beside the current editor. It is a
- * scratch file: never saved unless the user saves it.
- */
-export async function openScratch(example: CodeExample): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'python', content: example.code });
-  return vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: false });
-}
-
-export interface ExamplePick extends vscode.QuickPickItem {
+interface ExamplePick extends vscode.QuickPickItem {
   index: number;
 }
 
 /** The examples of a question as picker items: first line of code plus its size. */
-export function examplePicks(examples: readonly CodeExample[]): ExamplePick[] {
+function examplePicks(examples: readonly CodeExample[]): ExamplePick[] {
   return examples.map((ex, index) => {
     const lines = ex.code.split('\n').filter((l) => l.trim());
     const first = lines.find((l) => !l.trim().startsWith('#')) ?? lines[0] ?? '';
@@ -57,15 +50,6 @@ export async function openExampleCommand(notes: NotesService, arg?: unknown, ind
   }
   const example = examples[index];
   return example ? openScratch(example) : undefined;
-}
-
-function questionIdFrom(arg: unknown): string | undefined {
-  if (typeof arg === 'string') return arg;
-  if (arg && typeof arg === 'object' && 'question' in arg) {
-    const q = (arg as { question?: { id?: unknown } }).question;
-    if (q && typeof q.id === 'string') return q.id;
-  }
-  return undefined;
 }
 
 async function pickQuestionWithExamples(notes: NotesService): Promise<string | undefined> {

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { NotesService } from '../services/notesService';
+import { questionIdFrom } from './commandArgs';
 
 /** Opens the Markdown a question comes from, at its heading. Read-only use: nothing is written. */
 export async function openSourceFileCommand(notes: NotesService, currentId: string | undefined, arg?: unknown): Promise<vscode.TextEditor | undefined> {
-  const id = typeof arg === 'string' ? arg : questionId(arg) ?? currentId;
+  const id = questionIdFrom(arg) ?? currentId;
   const loaded = id ? notes.get(id) : undefined;
   if (!loaded) return undefined;
   try {
@@ -18,12 +19,4 @@ export async function openSourceFileCommand(notes: NotesService, currentId: stri
     void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open {0}: {1}', loaded.fileUri.fsPath, err instanceof Error ? err.message : String(err)));
     return undefined;
   }
-}
-
-function questionId(arg: unknown): string | undefined {
-  if (arg && typeof arg === 'object' && 'question' in arg) {
-    const q = (arg as { question?: { id?: unknown } }).question;
-    if (q && typeof q.id === 'string') return q.id;
-  }
-  return undefined;
 }

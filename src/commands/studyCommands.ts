@@ -7,19 +7,10 @@ import { matchesFilter, type TreeFilter } from '../core/study/studyState';
 import type { NotesService } from '../services/notesService';
 import type { StudyStore } from '../services/studyStore';
 import type { TopicsTreeProvider } from '../views/topicsTree';
-
-/** A question id from a tree node, a string, or the answer currently shown. */
-export function questionIdOf(arg: unknown, current: string | undefined): string | undefined {
-  if (typeof arg === 'string') return arg;
-  if (arg && typeof arg === 'object' && 'question' in arg) {
-    const q = (arg as { question?: { id?: unknown } }).question;
-    if (q && typeof q.id === 'string') return q.id;
-  }
-  return current;
-}
+import { questionIdFrom, topicQuestionIds } from './commandArgs';
 
 export async function toggleCommand(notes: NotesService, study: StudyStore, which: 'mastered' | 'favorite', arg: unknown, current: string | undefined): Promise<boolean | undefined> {
-  let id = questionIdOf(arg, current);
+  let id = questionIdFrom(arg) ?? current;
   if (!id) {
     const pick = await vscode.window.showQuickPick(
       notes.allIds().map((qid) => ({ label: notes.get(qid)!.question.title, description: notes.get(qid)!.topicPath, id: qid })),
@@ -36,8 +27,9 @@ export async function toggleCommand(notes: NotesService, study: StudyStore, whic
 /** Random question: within a topic from the tree, or chosen scope from the palette. */
 export async function randomQuestionCommand(notes: NotesService, study: StudyStore, open: (id: string) => void, arg?: unknown): Promise<string | undefined> {
   let ids: readonly string[] | undefined;
-  if (arg && typeof arg === 'object' && 'topic' in arg) {
-    ids = allQuestions([(arg as { topic: Topic }).topic]).map((q) => q.id);
+  const topicIds = topicQuestionIds(arg);
+  if (topicIds) {
+    ids = topicIds;
   } else if (arg === 'unmastered') {
     ids = notes.allIds().filter((id) => !study.isMastered(id));
   } else if (arg === 'all') {

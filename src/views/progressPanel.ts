@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { allQuestions, type Topic } from '../core/notes/model';
 import { progressPageHtml, reviewStreak, type ProgressLabels, type TopicRow } from '../core/render/progressPage';
-import { parseProgressMessage, type ProgressCommand } from '../core/protocol/reviewMessages';
+import { parseProgressMessage, type ProgressCommand, type ProgressHostMessage, type ProgressMessage } from '../core/protocol/reviewMessages';
 import { dueIds, reviewHistoryByDay, topicProgress } from '../core/study/studyState';
 import type { NotesService } from '../services/notesService';
 import type { StudyStore } from '../services/studyStore';
-import { makeNonce, safeJson } from './webviewSupport';
+import { WebviewPanelHost } from './webviewPanelHost';
 
 export const PROGRESS_PANEL_TYPE = 'interviewNotes.progress';
 const HISTORY_DAYS = 30;
@@ -18,54 +18,35 @@ const COMMANDS: Record<ProgressCommand, string> = {
 };
 
 /** The study progress page in one reused panel, kept current while it is open. */
-export class ProgressPanel implements vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
-
+export class ProgressPanel extends WebviewPanelHost<ProgressHostMessage, ProgressMessage> {
   constructor(
-    private readonly extensionUri: vscode.Uri,
+    extensionUri: vscode.Uri,
     private readonly notes: NotesService,
     private readonly store: StudyStore,
-    private readonly log: vscode.LogOutputChannel,
+    log: vscode.LogOutputChannel,
   ) {
-    this.disposables.push(
-      store.onDidChange(() => this.render()),
-      notes.onDidChange(() => this.render()),
-    );
-  }
-
-  /** The HTML the panel shows now, so integration tests can assert what a user sees. */
-  get html(): string | undefined {
-    return this.panel?.webview.html;
+    super(extensionUri, log, { viewType: PROGRESS_PANEL_TYPE, name: 'progress', parseMessage: parseProgressMessage });
+    this._register(store.onDidChange(() => this.render()));
+    this._register(notes.onDidChange(() => this.render()));
   }
 
   show(): void {
-    if (this.panel) {
-      this.panel.reveal(undefined, false);
-    } else {
-      const panel = vscode.window.createWebviewPanel(PROGRESS_PANEL_TYPE, vscode.l10n.t('Study Progress'), { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, {
-        enableScripts: true,
-        enableFindWidget: true,
-        retainContextWhenHidden: false,
-        localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist')],
-      });
-      this.attach(panel);
-    }
+    this.openPanel(vscode.l10n.t('Study Progress'));
     this.render();
   }
 
-  private attach(panel: vscode.WebviewPanel): void {
-    this.panel = panel;
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activitybar.svg');
-    const subs = [
-      panel.webview.onDidReceiveMessage((raw) => this.onMessage(raw)),
-      // "Today" moves at midnight without an event; coming back to the page is a good moment to look again.
-      panel.onDidChangeViewState((e) => e.webviewPanel.visible && this.render()),
-      panel.onDidDispose(() => {
-        subs.forEach((d) => d.dispose());
-        if (this.panel === panel) this.panel = undefined;
-      }),
-    ];
+  protected async restore(): Promise<void> {
+    await this.notes.ready();
+    this.render();
+  }
+
+  protected resourceRoots(): vscode.Uri[] {
+    return [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist')];
+  }
+
+  // "Today" moves at midnight without an event; coming back to the page is a good moment to look again.
+  protected onDidBecomeVisible(): void {
+    this.render();
   }
 
   /** Ids per row: bundled top-level topics, then one row per user source. */
@@ -82,8 +63,7 @@ export class ProgressPanel implements vscode.Disposable {
   }
 
   private render(): void {
-    const panel = this.panel;
-    if (!panel) return;
+    if (!this.panel) return;
     const state = this.store.state;
     const today = this.store.today();
     const all = this.notes.allIds();
@@ -91,40 +71,30 @@ export class ProgressPanel implements vscode.Disposable {
     const due = dueIds(state, all, today).length;
     const history = reviewHistoryByDay(state, HISTORY_DAYS, today);
     const topics: TopicRow[] = this.topicIds().map(({ title, ids }) => ({ title, ...topicProgress(state, ids), due: dueIds(state, ids, today).length }));
-    const webview = panel.webview;
-    const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file)).toString();
-    webview.html = progressPageHtml({
-      totals: {
-        ...topicProgress(state, all),
-        favorites: all.filter((id) => this.store.isFavorite(id)).length,
-        due,
-        fresh: queue.length - due,
-        reviews: history.reduce((n, d) => n + d.again + d.hard + d.good + d.easy, 0),
-        streak: reviewStreak(state.history, today),
-      },
-      topics,
-      history,
-      nonce: makeNonce(),
-      cspSource: webview.cspSource,
-      styleUris: [media('answer.css'), media('progress.css')],
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'progress.js')).toString(),
-      lang: vscode.env.language,
-      labels: progressLabels(),
-    });
+    this.setPage(vscode.l10n.t('Study Progress'), (page) =>
+      progressPageHtml({
+        totals: {
+          ...topicProgress(state, all),
+          favorites: all.filter((id) => this.store.isFavorite(id)).length,
+          due,
+          fresh: queue.length - due,
+          reviews: history.reduce((n, d) => n + d.again + d.hard + d.good + d.easy, 0),
+          streak: reviewStreak(state.history, today),
+        },
+        topics,
+        history,
+        nonce: page.nonce,
+        cspSource: page.cspSource,
+        styleUris: [page.media('answer.css'), page.media('progress.css')],
+        scriptUri: page.script('progress.js'),
+        lang: page.lang,
+        labels: progressLabels(),
+      }),
+    );
   }
 
-  private async onMessage(raw: unknown): Promise<void> {
-    const message = parseProgressMessage(raw);
-    if (!message) {
-      this.log.warn(`ignored an invalid message from the progress view: ${safeJson(raw)}`);
-      return;
-    }
+  protected async onMessage(message: ProgressMessage): Promise<void> {
     if (message.type === 'run') await vscode.commands.executeCommand(COMMANDS[message.command]);
-  }
-
-  dispose(): void {
-    this.panel?.dispose();
-    this.disposables.forEach((d) => d.dispose());
   }
 }
 

@@ -2,11 +2,12 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { previewIntervals, type CardState, type Rating } from '../core/study/scheduler';
 import { reviewPageHtml, type ReviewCard, type ReviewLabels, type ReviewSummary } from '../core/render/reviewPage';
-import { parseReviewMessage, type ReviewMessage } from '../core/protocol/reviewMessages';
-import { openScratch } from '../commands/openExample';
+import { parseReviewMessage, type ReviewHostMessage, type ReviewMessage } from '../core/protocol/reviewMessages';
 import type { NotesService } from '../services/notesService';
+import { openScratch } from '../services/scratchFiles';
 import type { StudyStore } from '../services/studyStore';
-import { makeNonce, notesResourceRoots, remoteImagesAllowed, safeJson, watchPanel } from './webviewSupport';
+import { WebviewPanelHost } from './webviewPanelHost';
+import { notesResourceRoots, remoteImagesAllowed } from './webviewSupport';
 
 export const REVIEW_PANEL_TYPE = 'interviewNotes.review';
 
@@ -25,21 +26,20 @@ interface Session {
  * Today's review session in one reused panel: a card's title, the answer on request, then a
  * rating that schedules the card (StudyStore.rate) and moves on; a summary at the end.
  */
-export class ReviewPanel implements vscode.Disposable, vscode.WebviewPanelSerializer {
-  private panel: vscode.WebviewPanel | undefined;
+export class ReviewPanel extends WebviewPanelHost<ReviewHostMessage, ReviewMessage> {
   private session: Session | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
-    private readonly extensionUri: vscode.Uri,
+    extensionUri: vscode.Uri,
     private readonly notes: NotesService,
     private readonly store: StudyStore,
     private readonly renderAnswerHtml: (id: string, webview: vscode.Webview) => string,
-    private readonly log: vscode.LogOutputChannel,
+    log: vscode.LogOutputChannel,
   ) {
+    super(extensionUri, log, { viewType: REVIEW_PANEL_TYPE, name: 'review', parseMessage: parseReviewMessage });
     // A card whose note was deleted or renamed is skipped; other cards stay as they are, so a
     // source finishing indexing in the background does not reload the page under the reader.
-    this.disposables.push(
+    this._register(
       notes.onDidChange(() => {
         const id = this.currentId;
         if (id && !notes.get(id)) this.render();
@@ -55,11 +55,6 @@ export class ReviewPanel implements vscode.Disposable, vscode.WebviewPanelSerial
 
   get revealed(): boolean {
     return this.session?.revealed === true && this.currentId !== undefined;
-  }
-
-  /** The HTML the panel shows now, so integration tests can assert what a user sees. */
-  get html(): string | undefined {
-    return this.panel?.webview.html;
   }
 
   /** Cards left in this session, the current one included. */
@@ -81,11 +76,7 @@ export class ReviewPanel implements vscode.Disposable, vscode.WebviewPanelSerial
       return false;
     }
     this.session = { queue, index: 0, revealed: false, requeued: new Set(), rated: new Set(), counts: { again: 0, hard: 0, good: 0, easy: 0 } };
-    if (!this.panel) {
-      this.attach(vscode.window.createWebviewPanel(REVIEW_PANEL_TYPE, vscode.l10n.t('Review'), { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, this.webviewOptions()));
-    } else if (!restoring) {
-      this.panel.reveal(undefined, false);
-    }
+    this.openPanel(vscode.l10n.t('Review'), !restoring);
     this.log.info(`review session started with ${queue.length} cards`);
     this.render();
     return true;
@@ -95,11 +86,8 @@ export class ReviewPanel implements vscode.Disposable, vscode.WebviewPanelSerial
    * After a window reload the session starts again from today's queue: ratings already
    * given were saved, so those cards are no longer due.
    */
-  async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
-    panel.webview.options = this.webviewOptions();
-    this.panel?.dispose();
-    this.attach(panel);
-    if (!(await this.start(undefined, true))) panel.dispose();
+  protected async restore(): Promise<void> {
+    if (!(await this.start(undefined, true))) this.closePanel();
   }
 
   /** What "Show Answer" does. */
@@ -133,23 +121,13 @@ export class ReviewPanel implements vscode.Disposable, vscode.WebviewPanelSerial
     }
   }
 
-  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return { enableScripts: true, enableFindWidget: true, retainContextWhenHidden: false, localResourceRoots: this.resourceRoots() };
-  }
-
   /** The extension's assets, and the notes folders so answer images load as in the answer view. */
-  private resourceRoots(): vscode.Uri[] {
+  protected resourceRoots(): vscode.Uri[] {
     return notesResourceRoots(this.extensionUri, this.notes);
   }
 
-  private attach(panel: vscode.WebviewPanel): void {
-    this.panel = panel;
-    watchPanel(this.extensionUri, panel, (raw) => this.onMessage(raw), () => {
-      if (this.panel === panel) {
-        this.panel = undefined;
-        this.session = undefined;
-      }
-    });
+  protected onDidClose(): void {
+    this.session = undefined;
   }
 
   /** Drops cards whose question is gone (notes reloaded mid-session). */
@@ -166,53 +144,39 @@ export class ReviewPanel implements vscode.Disposable, vscode.WebviewPanelSerial
   }
 
   private render(): void {
-    const panel = this.panel;
     const s = this.session;
-    if (!panel || !s) return;
+    if (!this.panel || !s) return;
     this.skipMissing(s);
-    const webview = panel.webview;
-    webview.options = { ...webview.options, localResourceRoots: this.resourceRoots() };
     const id = this.currentId;
     const loaded = id ? this.notes.get(id) : undefined;
-    let view: ReviewCard | ReviewSummary;
-    if (id && loaded) {
-      view = {
-        kind: 'card',
-        questionId: id,
-        title: loaded.question.title,
-        topicPath: loaded.topicPath,
-        index: s.index,
-        total: s.queue.length,
-        answer: s.revealed ? { html: this.renderAnswerHtml(id, webview), intervals: previewIntervals(this.cardState(id), this.store.today()) } : undefined,
-      };
-      panel.title = `${vscode.l10n.t('Review')} ${s.index + 1}/${s.queue.length}`;
-    } else {
-      view = { kind: 'summary', reviewed: s.rated.size, counts: { ...s.counts } };
-      panel.title = vscode.l10n.t('Review');
-    }
-    const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file)).toString();
-    webview.html = reviewPageHtml({
-      view,
-      nonce: makeNonce(),
-      cspSource: webview.cspSource,
-      styleUris: [media('answer.css'), media('review.css')],
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'review.js')).toString(),
-      lang: vscode.env.language,
-      allowRemoteImages: remoteImagesAllowed(),
-      labels: reviewLabels(),
+    const title = id && loaded ? `${vscode.l10n.t('Review')} ${s.index + 1}/${s.queue.length}` : vscode.l10n.t('Review');
+    this.setPage(title, (page) => {
+      const view: ReviewCard | ReviewSummary =
+        id && loaded
+          ? {
+              kind: 'card',
+              questionId: id,
+              title: loaded.question.title,
+              topicPath: loaded.topicPath,
+              index: s.index,
+              total: s.queue.length,
+              answer: s.revealed ? { html: this.renderAnswerHtml(id, page.webview), intervals: previewIntervals(this.cardState(id), this.store.today()) } : undefined,
+            }
+          : { kind: 'summary', reviewed: s.rated.size, counts: { ...s.counts } };
+      return reviewPageHtml({
+        view,
+        nonce: page.nonce,
+        cspSource: page.cspSource,
+        styleUris: [page.media('answer.css'), page.media('review.css')],
+        scriptUri: page.script('review.js'),
+        lang: page.lang,
+        allowRemoteImages: remoteImagesAllowed(),
+        labels: reviewLabels(),
+      });
     });
   }
 
-  private async onMessage(raw: unknown): Promise<void> {
-    const message = parseReviewMessage(raw);
-    if (!message) {
-      this.log.warn(`ignored an invalid message from the review view: ${safeJson(raw)}`);
-      return;
-    }
-    await this.handle(message);
-  }
-
-  private async handle(message: ReviewMessage): Promise<void> {
+  protected async onMessage(message: ReviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
         return;
@@ -245,11 +209,6 @@ export class ReviewPanel implements vscode.Disposable, vscode.WebviewPanelSerial
         return;
       }
     }
-  }
-
-  dispose(): void {
-    this.panel?.dispose();
-    this.disposables.forEach((d) => d.dispose());
   }
 }
 

@@ -1,23 +1,8 @@
+// What the answer view and the review session share: the answer body and where its images may come from.
 import * as vscode from 'vscode';
 import { Settings } from '../constants';
 import { renderAnswer } from '../core/render/renderAnswer';
 import type { LoadedQuestion, NotesService } from '../services/notesService';
-
-/** A fresh nonce for one HTML document's CSP. */
-export function makeNonce(): string {
-  const bytes = new Uint8Array(24);
-  crypto.getRandomValues(bytes);
-  return Buffer.from(bytes).toString('base64').replace(/[^a-zA-Z0-9]/g, '');
-}
-
-/** A short, printable form of an untrusted message for the log. */
-export function safeJson(v: unknown): string {
-  try {
-    return JSON.stringify(v).slice(0, 200);
-  } catch {
-    return String(v);
-  }
-}
 
 /** Only the extension's assets and the notes folders themselves may be loaded by a webview. */
 export function notesResourceRoots(extensionUri: vscode.Uri, notes: NotesService): vscode.Uri[] {
@@ -50,19 +35,4 @@ export function renderAnswerBody(loaded: LoadedQuestion, webview: vscode.Webview
       return allowed ? webview.asWebviewUri(target).toString() : undefined;
     },
   });
-}
-
-/**
- * Wires a panel's messages and disposal the same way for every panel owner; the
- * listeners go away with the panel.
- */
-export function watchPanel(extensionUri: vscode.Uri, panel: vscode.WebviewPanel, onMessage: (raw: unknown) => unknown, onDisposed: () => void): void {
-  panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activitybar.svg');
-  const subs = [
-    panel.webview.onDidReceiveMessage(onMessage),
-    panel.onDidDispose(() => {
-      subs.forEach((d) => d.dispose());
-      onDisposed();
-    }),
-  ];
 }

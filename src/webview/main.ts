@@ -1,13 +1,10 @@
 // Runs inside the answer webview. It only forwards clicks as typed messages;
 // the extension validates them and does the work.
 
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
+import type { AnswerHostMessage, AnswerMessage, AnswerViewState } from '../core/protocol/answerMessages';
+import { vscodeApi } from './vscodeApi';
 
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi<AnswerMessage, AnswerViewState>();
 const questionId = document.body.dataset.questionId ?? '';
 vscode.setState({ questionId });
 vscode.postMessage({ type: 'ready', questionId });
@@ -38,10 +35,10 @@ document.addEventListener('click', (event) => {
 });
 
 // The extension tells us when mastered/favorite change (from here, the tree or the palette).
-window.addEventListener('message', (event: MessageEvent) => {
-  const data = event.data as { type?: unknown; mastered?: unknown; favorite?: unknown };
+window.addEventListener('message', (event: MessageEvent<AnswerHostMessage>) => {
+  const data = event.data;
   if (data?.type !== 'studyState') return;
-  const set = (action: string, on: unknown) => document.querySelector(`[data-action="${action}"]`)?.setAttribute('aria-pressed', String(on === true));
+  const set = (action: string, on: boolean) => document.querySelector(`[data-action="${action}"]`)?.setAttribute('aria-pressed', String(on === true));
   set('toggleMastered', data.mastered);
   set('toggleFavorite', data.favorite);
 });

@@ -1,22 +1,19 @@
 // Runs inside the review webview. It forwards clicks and keys as typed messages; the extension
 // validates them, records the rating and sends a new page for the next card.
 
-// A module, so its names do not clash with the other webview scripts'.
-export {};
+import type { ReviewMessage } from '../core/protocol/reviewMessages';
+import { vscodeApi } from './vscodeApi';
 
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
+type Rating = Extract<ReviewMessage, { type: 'rate' }>['rating'];
 
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi<ReviewMessage>();
 const questionId = document.body.dataset.questionId ?? '';
 const state = document.body.dataset.state;
-const RATING_KEYS: Record<string, string> = { '1': 'again', '2': 'hard', '3': 'good', '4': 'easy' };
+const RATING_KEYS: Record<string, Rating> = { '1': 'again', '2': 'hard', '3': 'good', '4': 'easy' };
 // One answer per page: a key repeat or a double click must not rate the next card too.
 let sent = false;
 
-function send(message: { type: 'reveal' } | { type: 'rate'; rating: string }): void {
+function send(message: { type: 'reveal' } | { type: 'rate'; rating: Rating }): void {
   if (sent) return;
   sent = true;
   document.body.classList.add('busy');
@@ -35,7 +32,8 @@ document.addEventListener('click', (event) => {
     event.preventDefault();
     const action = button.dataset.action;
     if (action === 'reveal') send({ type: 'reveal' });
-    else if (action === 'rate' && button.dataset.rating) send({ type: 'rate', rating: button.dataset.rating });
+    // The host checks the rating; the page only passes on what its button says.
+    else if (action === 'rate' && button.dataset.rating) send({ type: 'rate', rating: button.dataset.rating as Rating });
     else if (action === 'showProgress') vscode.postMessage({ type: 'showProgress' });
     else if (action === 'openExample' || action === 'copyExample') vscode.postMessage({ type: action, questionId, index: Number(button.dataset.example) });
     return;

@@ -4,12 +4,19 @@ import type { InterviewNotesApi } from '../../src/extension';
 export const EXTENSION_ID = 'python-interview-notes.python-interview-notes';
 
 export async function activateExtension(): Promise<InterviewNotesApi> {
-  const ext = vscode.extensions.getExtension<InterviewNotesApi>(EXTENSION_ID);
+  const ext = vscode.extensions.getExtension<InterviewNotesApi | undefined>(EXTENSION_ID);
   if (!ext) throw new Error(`extension ${EXTENSION_ID} is not installed in this host`);
-  return ext.activate();
+  const api = await ext.activate();
+  if (!api) throw new Error('the extension returned no test API: is the host running in test mode?');
+  return api;
 }
 
+/** Closes every editor and panel; scratch files are reverted first so no save prompt stays behind. */
 export async function closeAllEditors(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isUntitled && d.isDirty)) {
+    await vscode.window.showTextDocument(doc, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await vscode.commands.executeCommand('workbench.action.closeAllGroups');
 }

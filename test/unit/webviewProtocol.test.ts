@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { parseViewState, parseWebviewMessage } from '../../src/core/protocol/answerMessages';
+import { parseViewState, parseAnswerMessage } from '../../src/core/protocol/answerMessages';
 
 describe('webview message validation', () => {
   it('accepts the messages the answer view sends', () => {
-    assert.deepEqual(parseWebviewMessage({ type: 'openExample', questionId: 'gil', index: 1 }), { type: 'openExample', questionId: 'gil', index: 1 });
-    assert.deepEqual(parseWebviewMessage({ type: 'navigate', direction: 'next', extra: 1 }), { type: 'navigate', direction: 'next' });
-    assert.deepEqual(parseWebviewMessage({ type: 'openQuestion', id: 'x' }), { type: 'openQuestion', id: 'x' });
+    assert.deepEqual(parseAnswerMessage({ type: 'openExample', questionId: 'gil', index: 1 }), { type: 'openExample', questionId: 'gil', index: 1 });
+    assert.deepEqual(parseAnswerMessage({ type: 'navigate', direction: 'next', extra: 1 }), { type: 'navigate', direction: 'next' });
+    assert.deepEqual(parseAnswerMessage({ type: 'openQuestion', id: 'x' }), { type: 'openQuestion', id: 'x' });
   });
 
   it('rejects unknown types, wrong shapes and out-of-range values', () => {
@@ -18,7 +18,7 @@ describe('webview message validation', () => {
       { type: 'navigate', direction: 'sideways' },
       { type: 'openLink', questionId: 'a', href: 'x'.repeat(5000) },
     ]) {
-      assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad)?.slice(0, 60));
+      assert.equal(parseAnswerMessage(bad), undefined, JSON.stringify(bad)?.slice(0, 60));
     }
   });
 

@@ -1,6 +1,8 @@
-// Messages the answer webview may send. Anything else is rejected on arrival.
+// The answer page's messages in both directions, imported by the host (views/answerPanel.ts)
+// and the page's script (webview/main.ts). What the page sends is checked on arrival.
 
-export type WebviewMessage =
+/** Messages the answer webview may send. Anything else is rejected on arrival. */
+export type AnswerMessage =
   | { type: 'ready'; questionId: string }
   | { type: 'openExample'; questionId: string; index: number }
   | { type: 'copyExample'; questionId: string; index: number }
@@ -11,6 +13,9 @@ export type WebviewMessage =
   | { type: 'toggleFavorite'; questionId: string }
   | { type: 'navigate'; direction: 'next' | 'previous' };
 
+/** Messages the host posts to the answer webview. */
+export type AnswerHostMessage = { type: 'studyState'; mastered: boolean; favorite: boolean };
+
 /** State the webview keeps so the panel can be restored after a reload. */
 export interface AnswerViewState {
   questionId: string;
@@ -20,7 +25,7 @@ const MAX_TEXT = 2048;
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_TEXT;
 const isIndex = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 10_000;
 
-export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
+export function parseAnswerMessage(raw: unknown): AnswerMessage | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const m = raw as Record<string, unknown>;
   switch (m.type) {

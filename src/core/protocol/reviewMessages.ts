@@ -1,4 +1,6 @@
-// Messages the review and progress webviews may send. Anything else is rejected on arrival.
+// The review and progress pages' messages in both directions, imported by the hosts
+// (views/reviewPanel.ts, views/progressPanel.ts) and the pages' scripts (webview/review.ts,
+// webview/progress.ts). What a page sends is checked on arrival.
 
 import { RATINGS, type Rating } from '../study/scheduler';
 
@@ -11,11 +13,17 @@ export type ReviewMessage =
   | { type: 'openExample'; questionId: string; index: number }
   | { type: 'copyExample'; questionId: string; index: number };
 
+/** The review page is rebuilt for every card, so the host posts it nothing. */
+export type ReviewHostMessage = never;
+
 /** The commands the progress page's buttons may run, and nothing else. */
 export const PROGRESS_COMMANDS = ['startReview', 'exportProgress', 'importProgress'] as const;
 export type ProgressCommand = (typeof PROGRESS_COMMANDS)[number];
 
 export type ProgressMessage = { type: 'ready' } | { type: 'run'; command: ProgressCommand };
+
+/** The progress page is rebuilt when progress changes, so the host posts it nothing. */
+export type ProgressHostMessage = never;
 
 const MAX_TEXT = 2048;
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_TEXT;

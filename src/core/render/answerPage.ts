@@ -30,7 +30,8 @@ export function answerPageHtml(p: AnswerPageParts): string {
     ...p,
     title: p.question.title,
     styleUris: [p.styleUri],
-    bodyAttributes: ` data-question-id="${esc(p.question.id)}"`,
+    // The class marks the page as the answer view's own (the review page shows question titles too).
+    bodyAttributes: ` class="answer-page" data-question-id="${esc(p.question.id)}"`,
     body: `<nav class="pager" aria-label="pager">
 <button type="button" data-action="previous" title="${esc(p.labels.previous)}">← ${esc(p.labels.previous)}</button>
 <span class="position">${esc(p.position)}</span>

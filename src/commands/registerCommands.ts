@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import type { NotesService } from '../services/notesService';
+import type { StudyStore } from '../services/studyStore';
+import type { AnswerPanel } from '../views/answerPanel';
+import type { ProgressPanel } from '../views/progressPanel';
+import type { ReviewPanel } from '../views/reviewPanel';
+import type { TopicsTreeProvider, TreeNode } from '../views/topicsTree';
+import { stringArg, topicQuestionIds } from './commandArgs';
+import type { TreeSearchFilter } from './filterTree';
+import { addSourceCommand, removeSourceCommand } from './manageSources';
+import { openExampleCommand } from './openExample';
+import { openSourceFileCommand } from './openSourceFile';
+import { searchCommand } from './searchQuestions';
+import { exportProgressCommand, importProgressCommand, randomQuestionCommand, setStudyFilterCommand, toggleCommand } from './studyCommands';
+
+/** What the commands act on; created in extension.ts. */
+export interface CommandTargets {
+  notes: NotesService;
+  study: StudyStore;
+  tree: TopicsTreeProvider;
+  view: vscode.TreeView<TreeNode>;
+  treeFilter: TreeSearchFilter;
+  answers: AnswerPanel;
+  review: ReviewPanel;
+  progress: ProgressPanel;
+  log: vscode.LogOutputChannel;
+}
+
+type Handler = (...args: unknown[]) => unknown;
+
+/**
+ * Every command's handler, keyed like `Commands` so none is missing. Arguments come from the
+ * tree, webviews, tests or nothing (the palette): they are read with the helpers in commandArgs.ts.
+ */
+function handlers(t: CommandTargets): Record<keyof typeof Commands, Handler> {
+  const open = (id: string) => t.answers.show(id);
+  const current = () => t.answers.currentQuestionId;
+  return {
+    openQuestion: (id) => {
+      const questionId = stringArg(id);
+      return questionId ? open(questionId) : false;
+    },
+    search: (query) => searchCommand(t.notes, open, () => t.study.state.recent, stringArg(query) ?? ''),
+    openExample: (arg, index) => openExampleCommand(t.notes, arg, index),
+    refresh: () => t.notes.load(),
+    nextQuestion: () => t.answers.step(1),
+    previousQuestion: () => t.answers.step(-1),
+    addSource: (replace) => addSourceCommand(replace),
+    removeSource: (arg) => removeSourceCommand(t.notes, arg),
+    openSourceFile: (arg) => openSourceFileCommand(t.notes, current(), arg),
+    showProblems: () => t.log.show(),
+    filterTree: (query) => {
+      const text = stringArg(query);
+      return text === undefined ? t.treeFilter.prompt() : t.treeFilter.apply(text);
+    },
+    clearFilter: () => t.treeFilter.clear(),
+    toggleMastered: (arg) => toggleCommand(t.notes, t.study, 'mastered', arg, current()),
+    toggleFavorite: (arg) => toggleCommand(t.notes, t.study, 'favorite', arg, current()),
+    randomQuestion: (arg) => randomQuestionCommand(t.notes, t.study, open, arg),
+    setStudyFilter: (arg) => setStudyFilterCommand(t.study, t.tree, t.view, arg),
+    startReview: (arg) => t.review.start(topicQuestionIds(arg)),
+    showProgress: () => t.progress.show(),
+    exportProgress: () => exportProgressCommand(t.study),
+    importProgress: (file) => importProgressCommand(t.study, file),
+  };
+}
+
+/** Registers every contributed command; the caller disposes what is returned. */
+export function registerCommands(targets: CommandTargets): vscode.Disposable[] {
+  const table = handlers(targets);
+  return (Object.keys(table) as (keyof typeof Commands)[]).map((key) => vscode.commands.registerCommand(Commands[key], table[key]));
+}
