@@ -154,11 +154,15 @@ try {
 
   await page.reload();
   await page.waitForSelector('.activitybar', { timeout: 60000 });
-  const restored = await findFrame(page, '.question-title', 30000).then(() => true, () => false);
+  // The answer page's own marker, and the question it showed last: the review page has titles too.
+  const answerTitle = 'body.answer-page .question-title';
+  const restoredFrame = await findFrame(page, answerTitle, 30000).catch(() => undefined);
+  const restoredTitle = restoredFrame ? ((await restoredFrame.locator(answerTitle).textContent().catch(() => '')) ?? '').trim() : '';
+  const restored = restoredTitle !== '' && restoredTitle === searchedTitle.trim();
   if (!restored) await page.screenshot({ path: join(shotDir, 'after-reload.png') });
   const reviewRestored = await findFrame(page, 'button[data-action="reveal"]', 30000).then(() => true, () => false);
   check('the review session comes back after a window reload', reviewRestored);
-  check('the answer panel survives a window reload', restored);
+  check('the answer panel survives a window reload', restored, restoredTitle);
 } catch (err) {
   check(`e2e run: ${err.message}`, false);
 } finally {

@@ -129,14 +129,14 @@ describe('Python Interview Notes in a real VS Code', () => {
     const example = api.notes.get(id)!.question.examples[0];
     await vscode.commands.executeCommand('interviewNotes.openQuestion', id);
     await waitFor(() => api.answers.currentQuestionId === id, 'answer');
-    await vscode.commands.executeCommand('interviewNotes.openExample', id, 0);
-    const editor = await waitFor(() => vscode.window.activeTextEditor, 'scratch editor');
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('interviewNotes.openExample', id, 0);
+    assert.ok(editor, 'the command returns the editor it opened');
+    assert.equal(vscode.window.activeTextEditor, editor);
     assert.equal(editor.document.isUntitled, true);
     assert.equal(editor.document.languageId, 'python');
     assert.equal(editor.document.getText(), example.code);
     assert.equal(editor.viewColumn, vscode.ViewColumn.Two);
     assert.equal(editor.document.isDirty, true, 'content is there but nothing was saved');
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('opens an example from the tree node of a question (context menu)', async () => {
@@ -144,10 +144,12 @@ describe('Python Interview Notes in a real VS Code', () => {
     const loaded = api.notes.get(id)!;
     const item = api.tree.getTreeItem({ kind: 'question', question: loaded.question });
     assert.equal(item.contextValue, 'question.withExamples');
-    await vscode.commands.executeCommand('interviewNotes.openExample', { kind: 'question', question: loaded.question });
-    const editor = await waitFor(() => (vscode.window.activeTextEditor?.document.isUntitled ? vscode.window.activeTextEditor : undefined), 'scratch editor');
+    const before = new Set(vscode.workspace.textDocuments);
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('interviewNotes.openExample', { kind: 'question', question: loaded.question });
+    assert.ok(editor, 'the command returns the editor it opened');
+    assert.ok(!before.has(editor.document), 'a new scratch document, not one left open before');
+    assert.equal(editor.document.isUntitled, true);
     assert.equal(editor.document.getText(), loaded.question.examples[0].code);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
 

@@ -35,9 +35,11 @@ describe('Your own notes folder', () => {
     await waitFor(() => findNode(api, '什么是 GIL？'), 'the user notes in the tree');
   });
 
+  afterEach(closeAllEditors);
+
   after(async () => {
     await config().update('sources', undefined, vscode.ConfigurationTarget.Global);
-    await closeAllEditors();
+    await config().update('showBundledNotes', undefined, vscode.ConfigurationTarget.Global);
   });
 
   it('shows the bundled notes and the folder as roots, with the reader’s questions', () => {
@@ -64,10 +66,9 @@ describe('Your own notes folder', () => {
     const html = await waitFor(() => (api.answers.currentQuestionId === node.question.id ? api.answers.html : undefined), 'answer');
     assert.match(html, /惰性求值/);
     assert.match(html, /data-action="openExample" data-example="0"/);
-    await vscode.commands.executeCommand('interviewNotes.openExample', node.question.id, 0);
-    const editor = await waitFor(() => (vscode.window.activeTextEditor?.document.isUntitled ? vscode.window.activeTextEditor : undefined), 'scratch editor');
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('interviewNotes.openExample', node.question.id, 0);
+    assert.ok(editor?.document.isUntitled, 'the command returns the scratch editor it opened');
     assert.equal(editor.document.getText(), '# indented code, clearly Python\nsquares = (n * n for n in range(3))\nprint(list(squares))\n');
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('finds user questions with search', () => {
@@ -98,11 +99,15 @@ describe('Your own notes folder', () => {
 
   it('shows a missing folder as an error row that offers to choose another', async () => {
     await config().update('sources', [folder, join(folder, 'nope')], vscode.ConfigurationTarget.Global);
-    const missing = await waitFor(() => api.tree.getChildren().find((n) => n.kind === 'source' && n.source.status === 'missing'), 'the missing source row');
-    const item = api.tree.getTreeItem(missing);
-    assert.equal(item.contextValue, 'source.missing');
-    assert.equal(item.command?.command, 'interviewNotes.addSource');
-    assert.match(String(item.description), /not found/);
+    try {
+      const missing = await waitFor(() => api.tree.getChildren().find((n) => n.kind === 'source' && n.source.status === 'missing'), 'the missing source row');
+      const item = api.tree.getTreeItem(missing);
+      assert.equal(item.contextValue, 'source.missing');
+      assert.equal(item.command?.command, 'interviewNotes.addSource');
+      assert.match(String(item.description), /not found/);
+    } finally {
+      await config().update('sources', [folder], vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('can hide the bundled notes', async () => {
