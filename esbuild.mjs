@@ -10,7 +10,7 @@ const watch = process.argv.includes('--watch');
 
 function findFiles(dir, suffix) {
   let out = [];
-  let entries = [];
+  let entries;
   try { entries = readdirSync(dir); } catch { return out; }
   for (const name of entries) {
     const full = join(dir, name);

@@ -1,7 +1,7 @@
 // Runs test/integration inside a real VS Code extension host.
 // Default: offline code-server + headless Chromium (works with no internet).
 // INTERVIEW_NOTES_TEST_HOST=electron uses @vscode/test-electron (downloads desktop VS Code).
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, cpSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, cpSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, ensureHostInstalled, startCodeServer, launchBrowser, payloadUrl, cleanup } from './codeServerHost.mjs';

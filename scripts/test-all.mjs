@@ -1,4 +1,4 @@
-// The one test command (`npm test`): build, typecheck, unit tests, notes check,
+// The one test command (`npm test`): build, typecheck, lint, unit tests, notes check,
 // integration tests in a real VS Code. Ends with a single "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -28,6 +28,7 @@ function step(name, result, counts) {
 
 step('build', run('node', ['esbuild.mjs']));
 step('typecheck', npx(['tsc', '-p', '.', '--noEmit']));
+step('lint', npx(['eslint', '.']));
 
 const unit = npx(['mocha', '--config', 'test/unit/.mocharc.json'], { capture: true });
 const count = (re) => Number(re.exec(unit.out)?.[1] ?? 0);

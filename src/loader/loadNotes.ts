@@ -50,7 +50,7 @@ export function listNoteFiles(dir: string, problems: NoteProblem[] = []): string
     for (const name of names) {
       if (name.startsWith('.') || SKIPPED_DIRS.has(name)) continue;
       const full = join(d, name);
-      let isDir = false;
+      let isDir: boolean;
       try {
         isDir = statSync(full).isDirectory();
       } catch {

@@ -67,7 +67,6 @@ export class UserNotesSource implements vscode.Disposable {
 
   async index(): Promise<void> {
     const started = Date.now();
-    let files: string[];
     try {
       this.isFile = statSync(this.path).isFile();
     } catch {
@@ -77,7 +76,7 @@ export class UserNotesSource implements vscode.Disposable {
       return;
     }
     const listProblems: NoteProblem[] = [];
-    files = this.isFile ? [this.path] : listNoteFiles(this.path, listProblems);
+    const files = this.isFile ? [this.path] : listNoteFiles(this.path, listProblems);
     listProblems.forEach((p) => this.log.warn(`${p.file}: ${p.message}`));
     this.total = files.length;
     this.status = 'indexing';

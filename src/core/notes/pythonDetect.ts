@@ -36,7 +36,7 @@ const SIGNALS: readonly Signal[] = [
   { re: /^#!\/(?:usr\/)?bin\/(?:env\s+)?(?:ba|z)?sh\b/m, score: -6 },
   { re: /^\s*\$\s/m, score: -4 },
   {
-    re: /^\s*(?:sudo|apt(?:-get)?|yum|brew|pip3?|npm|yarn|cd|ls|echo|export|git|docker|curl|wget|mkdir|rm|cp|mv|chmod|systemctl|python3?)[ \t]+(?![=(\[.])/m,
+    re: /^\s*(?:sudo|apt(?:-get)?|yum|brew|pip3?|npm|yarn|cd|ls|echo|export|git|docker|curl|wget|mkdir|rm|cp|mv|chmod|systemctl|python3?)[ \t]+(?![=([.])/m,
     score: -4,
   },
   {
