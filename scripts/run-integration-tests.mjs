@@ -46,7 +46,8 @@ async function viaCodeServer() {
     await page.goto(payloadUrl(server, ws, [
       ['extensionDevelopmentPath', ROOT],
       ['extensionTestsPath', testsPath],
-    ]));
+    // A loaded machine can take a while to serve the workbench.
+    ]), { timeout: 180000 });
     const code = await Promise.race([
       exited,
       new Promise((r) => setTimeout(() => r('timeout'), deadline)),
