@@ -24,6 +24,8 @@ export const Commands = {
   showProgress: 'interviewNotes.showProgress',
   exportProgress: 'interviewNotes.exportProgress',
   importProgress: 'interviewNotes.importProgress',
+  startMockInterview: 'interviewNotes.startMockInterview',
+  startOutputDrill: 'interviewNotes.startOutputDrill',
 } as const;
 
 export const ContextKeys = {

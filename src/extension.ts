@@ -7,6 +7,8 @@ import { NotesService } from './services/notesService';
 import { StudyStore } from './services/studyStore';
 import { AnswerPanel } from './views/answerPanel';
 import { DueStatusBar } from './views/dueStatusBar';
+import { MockInterviewPanel } from './views/mockInterviewPanel';
+import { OutputDrillPanel } from './views/outputDrillPanel';
 import { ProgressPanel } from './views/progressPanel';
 import { ReviewPanel } from './views/reviewPanel';
 import { TopicsTreeProvider, type TreeNode } from './views/topicsTree';
@@ -21,6 +23,8 @@ export interface InterviewNotesApi {
   answers: AnswerPanel;
   review: ReviewPanel;
   progress: ProgressPanel;
+  interview: MockInterviewPanel;
+  drill: OutputDrillPanel;
   searchPicks: typeof searchPicks;
   activationMs: number;
 }
@@ -44,6 +48,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
   };
   const review = new ReviewPanel(context.extensionUri, notes, study, renderBody, log);
   const progress = new ProgressPanel(context.extensionUri, notes, study, log);
+  const interview = new MockInterviewPanel(context.extensionUri, notes, study, log);
+  const drill = new OutputDrillPanel(context.extensionUri, notes, study, log);
 
   context.subscriptions.push(
     log,
@@ -56,7 +62,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
     answers,
     review,
     progress,
-    ...registerCommands({ notes, study, tree, view, treeFilter, answers, review, progress, log }),
+    interview,
+    drill,
+    ...registerCommands({ notes, study, tree, view, treeFilter, answers, review, progress, interview, drill, log }),
     notes.onDidChange(() => treeFilter.current && treeFilter.apply(treeFilter.current)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       const keys = [Settings.sources, Settings.showBundledNotes, Settings.maxFileSizeKB].map((k) => `${Settings.section}.${k}`);
@@ -73,7 +81,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
   const testMode = context.extensionMode === vscode.ExtensionMode.Test || process.env[TEST_API_ENV] === '1';
-  return testMode ? { notes, study, dueStatus, tree, answers, review, progress, searchPicks, activationMs } : undefined;
+  return testMode ? { notes, study, dueStatus, tree, answers, review, progress, interview, drill, searchPicks, activationMs } : undefined;
 }
 
 export function deactivate(): void {}

@@ -5,6 +5,8 @@ import type { StudyStore } from '../services/studyStore';
 import type { AnswerPanel } from '../views/answerPanel';
 import type { ProgressPanel } from '../views/progressPanel';
 import type { ReviewPanel } from '../views/reviewPanel';
+import type { MockInterviewPanel } from '../views/mockInterviewPanel';
+import type { OutputDrillPanel } from '../views/outputDrillPanel';
 import type { TopicsTreeProvider, TreeNode } from '../views/topicsTree';
 import { stringArg, topicQuestionIds } from './commandArgs';
 import type { TreeSearchFilter } from './filterTree';
@@ -12,6 +14,7 @@ import { addSourceCommand, removeSourceCommand } from './manageSources';
 import { openExampleCommand } from './openExample';
 import { openSourceFileCommand } from './openSourceFile';
 import { searchCommand } from './searchQuestions';
+import { startMockInterviewCommand, startOutputDrillCommand } from './practiceCommands';
 import { exportProgressCommand, importProgressCommand, randomQuestionCommand, setStudyFilterCommand, toggleCommand } from './studyCommands';
 
 /** What the commands act on; created in extension.ts. */
@@ -24,6 +27,8 @@ export interface CommandTargets {
   answers: AnswerPanel;
   review: ReviewPanel;
   progress: ProgressPanel;
+  interview: MockInterviewPanel;
+  drill: OutputDrillPanel;
   log: vscode.LogOutputChannel;
 }
 
@@ -63,6 +68,8 @@ function handlers(t: CommandTargets): Record<keyof typeof Commands, Handler> {
     showProgress: () => t.progress.show(),
     exportProgress: () => exportProgressCommand(t.study),
     importProgress: (file) => importProgressCommand(t.study, file),
+    startMockInterview: (arg) => startMockInterviewCommand(t.notes, t.interview, arg),
+    startOutputDrill: (arg) => startOutputDrillCommand(t.notes, t.drill, arg),
   };
 }
 

@@ -18,14 +18,18 @@ export interface DrillSession {
   kind: 'output';
   /** Title of the topic the drills came from; "" for all notes. */
   scope: string;
+  /** False while the intro shows. */
+  started: boolean;
   index: number;
   drills: DrillState[];
   skipped: Skip[];
 }
 
-export function newDrillSession(keys: readonly string[], skipped: Skip[], scope: string): DrillSession {
-  return { version: 1, kind: 'output', scope, index: 0, drills: keys.map((key) => ({ key, answer: '', checked: false, done: false })), skipped };
+export function newDrillSession(keys: readonly string[], skipped: Skip[], scope: string, started = false): DrillSession {
+  return { version: 1, kind: 'output', scope, started, index: 0, drills: keys.map((key) => ({ key, answer: '', checked: false, done: false })), skipped };
 }
+
+export const startDrills = (s: DrillSession): DrillSession => (s.started ? s : { ...s, started: true });
 
 export const currentDrill = (s: DrillSession): DrillState | undefined => s.drills[s.index];
 
@@ -61,7 +65,7 @@ const MAX_DRILLS = 5000;
 const MAX_ANSWER = 20_000;
 
 export function parseDrillSession(raw: unknown): DrillSession | undefined {
-  if (!isRecord(raw) || raw.version !== 1 || raw.kind !== 'output' || typeof raw.scope !== 'string' || raw.scope.length > 500) return undefined;
+  if (!isRecord(raw) || raw.version !== 1 || raw.kind !== 'output' || typeof raw.scope !== 'string' || raw.scope.length > 500 || typeof raw.started !== 'boolean') return undefined;
   if (!Array.isArray(raw.drills) || raw.drills.length > MAX_DRILLS || !Array.isArray(raw.skipped) || raw.skipped.length > 10_000) return undefined;
   const drills: DrillState[] = [];
   for (const d of raw.drills) {
@@ -77,5 +81,5 @@ export function parseDrillSession(raw: unknown): DrillSession | undefined {
     skipped.push({ key: s.key, title: s.title.slice(0, 500), reason: s.reason.slice(0, 500) });
   }
   if (!Number.isInteger(raw.index) || (raw.index as number) < 0 || (raw.index as number) > drills.length) return undefined;
-  return { version: 1, kind: 'output', scope: raw.scope, index: raw.index as number, drills, skipped };
+  return { version: 1, kind: 'output', scope: raw.scope, started: raw.started, index: raw.index as number, drills, skipped };
 }
