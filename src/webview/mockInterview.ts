@@ -7,12 +7,8 @@ import type { InterviewSession } from '../core/practice/mockInterview';
 import { formatDuration } from '../core/practice/interviewReport';
 import { ratingForCoverage } from '../core/practice/coverageRating';
 import type { Rating } from '../core/study/scheduler';
+import { vscodeApi } from './vscodeApi';
 
-interface VsCodeApi {
-  postMessage(message: InterviewMessage): void;
-  setState(state: InterviewViewState): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
 
 interface ScriptLabels {
   timeUp: string;
@@ -22,7 +18,7 @@ interface ScriptLabels {
   ratings: Record<Rating, string>;
 }
 
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi<InterviewMessage, InterviewViewState>();
 const body = document.body;
 const state = body.dataset.state;
 const cardKey = body.dataset.cardKey ?? '';

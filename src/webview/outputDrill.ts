@@ -4,14 +4,10 @@
 import type { DrillMessage, DrillViewState } from '../core/protocol/practiceMessages';
 import type { DrillSession } from '../core/practice/outputDrillSession';
 import type { Rating } from '../core/study/scheduler';
+import { vscodeApi } from './vscodeApi';
 
-interface VsCodeApi {
-  postMessage(message: DrillMessage): void;
-  setState(state: DrillViewState): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
 
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi<DrillMessage, DrillViewState>();
 const body = document.body;
 const state = body.dataset.state;
 const key = body.dataset.key ?? '';

@@ -1,0 +1,158 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { InterviewNotesApi } from '../../src/extension';
+import { keyPoints } from '../../src/core/notes/followUps';
+import { ratingForCoverage } from '../../src/core/practice/coverageRating';
+import { interviewCard } from '../../src/core/practice/practiceCards';
+import { parseCardKey } from '../../src/core/study/cardKeys';
+import { outputLines } from '../../src/core/practice/outputCompare';
+import { activateExtension, closeAllEditors, waitFor } from './helpers';
+
+const state = (html: string | undefined) => /data-state="(\w+)"/.exec(html ?? '')?.[1];
+
+describe('Mock interview', () => {
+  let api: InterviewNotesApi;
+  let dir: string;
+
+  before(async () => {
+    api = await activateExtension();
+  });
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pin-interview-'));
+  });
+
+  afterEach(async () => {
+    await closeAllEditors();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('asks a question with a timer, checks the key points, records the rating and saves the report', async () => {
+    const topic = api.notes.bundledTopics()[0];
+    const started = await vscode.commands.executeCommand('interviewNotes.startMockInterview', { topics: [topic.id], questions: 1, minutes: 2, seed: 42 });
+    assert.equal(started, true);
+    const intro = await waitFor(() => (state(api.interview.html) === 'intro' ? api.interview.html : undefined), 'the intro');
+    assert.match(intro, /1 questions and [12] follow-ups, 2 min per question/);
+
+    const page = async (raw: unknown) => assert.equal(await api.interview.receiveFromPage(raw), true, JSON.stringify(raw));
+    await page({ type: 'start' });
+    const session = api.interview.interview!;
+    const main = session.steps[0];
+    assert.equal(parseCardKey(main.cardKey).kind, 'question');
+    const question = api.notes.get(main.cardKey)!.question;
+    let html = api.interview.html!;
+    assert.equal(state(html), 'question');
+    assert.match(html, /role="timer"/);
+    assert.equal(Number(/data-deadline="(\d+)"/.exec(html)?.[1]) - main.startedAt!, 120_000, 'a two-minute countdown from when the question showed');
+    assert.doesNotMatch(html, /data-point=/, 'the key points stay hidden while answering');
+
+    await page({ type: 'notes', cardKey: main.cardKey, text: 'my spoken answer, in short' });
+    await page({ type: 'reveal', cardKey: main.cardKey, notes: 'my spoken answer, in short' });
+    html = api.interview.html!;
+    const points = keyPoints(question.markdown);
+    assert.equal(state(html), 'checklist');
+    assert.equal([...html.matchAll(/type="checkbox"[^>]*data-point=/g)].length, points.length);
+    assert.match(html, /my spoken answer, in short/);
+    assert.ok(api.interview.interview!.steps[0].elapsedMs! >= 0);
+
+    const covered = [0, 1];
+    const rating = ratingForCoverage(covered.length, points.length);
+    await page({ type: 'cover', cardKey: main.cardKey, covered });
+    const historyBefore = api.study.state.history.length;
+    await page({ type: 'record', cardKey: main.cardKey, rating, covered });
+    assert.ok(api.study.state.questions[main.cardKey]?.card, 'the question was scheduled');
+    assert.deepEqual(api.study.state.history.slice(historyBefore).map((e) => [e.id, e.rating]), [[main.cardKey, rating]]);
+
+    // The follow-ups: shown as follow-ups, answered without recording anything.
+    while (state(api.interview.html) === 'question') {
+      const step = api.interview.interview!.steps[api.interview.interview!.index];
+      assert.equal(parseCardKey(step.cardKey).kind, 'followup');
+      assert.match(api.interview.html!, /class="follow-up-to"/);
+      await page({ type: 'reveal', cardKey: step.cardKey, notes: '' });
+      await page({ type: 'skipRating', cardKey: step.cardKey });
+      assert.equal(api.study.state.questions[step.cardKey], undefined, 'nothing recorded without a rating');
+    }
+    assert.equal(api.study.state.history.length, historyBefore + 1);
+    html = api.interview.html!;
+    assert.equal(state(html), 'report');
+    assert.match(html, /data-question="/);
+
+    const target = vscode.Uri.file(join(dir, 'report.md'));
+    const saved = await api.interview.saveReport(target);
+    assert.equal(saved?.fsPath, target.fsPath);
+    const report = readFileSync(target.fsPath, 'utf8');
+    assert.ok(report.includes(question.title.replace(/\|/g, '\\|')), 'the question is in the report');
+    assert.match(report, /\| 1 \| .* \| 0:\d\d (of|\/) 2:00 \|/);
+    const missed = points.slice(2);
+    if (missed.length) assert.ok(report.includes(missed[0].replace(/\n+/g, ' ')), 'a missed point is listed');
+    assert.ok(report.includes(api.notes.get(main.cardKey)!.fileUri.toString()), 'links to the answer');
+  });
+
+  it('ignores a rating for a step that is not on screen', async () => {
+    await vscode.commands.executeCommand('interviewNotes.startMockInterview', { topics: [api.notes.bundledTopics()[1].id], questions: 1, minutes: 1, seed: 3 });
+    await api.interview.receiveFromPage({ type: 'start' });
+    const s = api.interview.interview!;
+    const later = s.steps[1]?.cardKey ?? 'x';
+    const before = JSON.stringify(api.study.state);
+    await api.interview.receiveFromPage({ type: 'record', cardKey: later, rating: 'easy', covered: [] });
+    await api.interview.receiveFromPage({ type: 'record', cardKey: s.steps[0].cardKey, rating: 'easy', covered: [] });
+    assert.equal(JSON.stringify(api.study.state), before, 'not before its reveal, and never for another step');
+    assert.equal(await api.interview.receiveFromPage({ type: 'record', cardKey: s.steps[0].cardKey, rating: 'perfect', covered: [] }), false);
+  });
+});
+
+describe('Predict the output', () => {
+  let api: InterviewNotesApi;
+
+  before(async () => {
+    api = await activateExtension();
+  });
+
+  afterEach(closeAllEditors);
+
+  it('hides the output, compares a typed prediction line by line and records the self-rating', async () => {
+    const id = api.notes.allIds().find((k) => api.notes.get(k)!.question.examples.some((e) => e.runnable && e.expectedOutput && outputLines(e.expectedOutput).length >= 2))!;
+    const examples = api.notes.get(id)!.question.examples;
+    const index = examples.findIndex((e) => e.runnable && e.expectedOutput && outputLines(e.expectedOutput).length >= 2);
+    const real = outputLines(examples[index].expectedOutput!);
+    assert.equal(await api.drill.startExample(id, index), true);
+    const key = `${id}#output-${index + 1}`;
+    let html = await waitFor(() => (state(api.drill.html) === 'predict' ? api.drill.html : undefined), 'the drill');
+    assert.ok(!html.includes(`<code>${real[0]}</code>`), 'the output is not on the page');
+    assert.match(html, /<textarea id="answer"/);
+
+    // First line right (with trailing spaces), second line wrong.
+    await api.drill.receiveFromPage({ type: 'check', key, text: `${real[0]}   \n${real[1]} and more\n` });
+    html = api.drill.html!;
+    assert.equal(state(html), 'compared');
+    assert.match(html, /<tr class="line-match"><td class="num">1<\/td>/);
+    assert.match(html, /<tr class="line-differs"><td class="num">2<\/td>/);
+    assert.match(html, /✗<\/span> /);
+    assert.ok(!Object.hasOwn(api.study.state.questions, key), 'nothing recorded before the rating');
+
+    await api.drill.receiveFromPage({ type: 'rate', key, rating: 'hard' });
+    assert.ok(api.study.state.questions[key]?.card, 'the drill is scheduled under its own key');
+    assert.equal(api.study.state.history.at(-1)?.id, key);
+    assert.equal(state(api.drill.html), 'summary');
+  });
+
+  it('a topic drill counts runnable examples without output as left out, never as a card', async () => {
+    const topic = api.notes.bundledTopics()[0];
+    assert.equal(await vscode.commands.executeCommand('interviewNotes.startOutputDrill', { topic }), true);
+    const s = api.drill.drillSession!;
+    const lookup = (k: string) => {
+      const q = api.notes.get(k)?.question;
+      return q && { key: k, title: q.title, markdown: q.markdown, examples: q.examples };
+    };
+    for (const d of s.drills) {
+      const { questionKey, n } = parseCardKey(d.key);
+      const ex = api.notes.get(questionKey)!.question.examples[n - 1];
+      assert.ok(ex.runnable && ex.expectedOutput, d.key);
+    }
+    assert.ok(s.drills.length > 0);
+    assert.ok(!('skip' in interviewCard(s.drills[0].key.replace(/#output-\d+$/, ''), lookup)));
+  });
+});
