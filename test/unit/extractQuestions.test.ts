@@ -206,14 +206,21 @@ describe('extractQuestions: structure rules', () => {
     assert.deepEqual(outline(g), ['# File', '- A @1', '- 装饰器 @5']);
   });
 
-  it('numbered sub-headings under a short intro make a group; the short intro is dropped', () => {
+  it('sub-headings numbered as sub-points (2.1, 2.2 under 2) are parts of one question, intro included', () => {
     const g = extract('## 1. A\n\na\n\n## 2. 装饰器\n\n本节介绍装饰器。\n\n### 2.1 定义\n\nx\n\n### 2.2 用法\n\ny\n');
-    assert.deepEqual(outline(g), ['# File', '- A @1', '  # 装饰器', '  - 定义 @9', '  - 用法 @13']);
+    assert.deepEqual(outline(g), ['# File', '- A @1', '- 装饰器 @5']);
+    assert.equal(question(g, '装饰器').markdown, '本节介绍装饰器。\n\n### 2.1 定义\n\nx\n\n### 2.2 用法\n\ny');
+  });
+
+  it('sub-headings that read as parts (定义, 用法) make one question with its own text first', () => {
+    const g = extract('## 装饰器\n\n第一段。\n\n第二段。\n\n### 1. 定义\n\nx\n\n### 2. 用法\n\ny\n');
+    assert.deepEqual(outline(g), ['# File', '- 装饰器 @1']);
+    assert.ok(question(g, '装饰器').markdown.startsWith('第一段。\n\n第二段。\n\n### 1. 定义'));
   });
 
   it('a group intro with two or more blocks becomes a question named after the group', () => {
-    const g = extract('## 装饰器\n\n第一段。\n\n第二段。\n\n### 1. 定义\n\nx\n\n### 2. 用法\n\ny\n');
-    assert.deepEqual(outline(g), ['# File', '  # 装饰器', '  - 装饰器 @3', '  - 定义 @7', '  - 用法 @11']);
+    const g = extract('## 装饰器\n\n第一段。\n\n第二段。\n\n### 1. 如何定义？\n\nx\n\n### 2. 怎么用？\n\ny\n');
+    assert.deepEqual(outline(g), ['# File', '  # 装饰器', '  - 装饰器 @3', '  - 如何定义？ @7', '  - 怎么用？ @11']);
     assert.equal(question(g, '装饰器').markdown, '第一段。\n\n第二段。');
   });
 
@@ -250,8 +257,8 @@ describe('extractQuestions: structure rules', () => {
   it('"1、" paragraphs with the answer on the next line; separators between questions are trimmed', () => {
     const g = extract('1、什么是GIL\nGIL 是全局解释器锁。\n\n---\n\n2、什么是装饰器\n返回函数的函数。\n', 2);
     assert.deepEqual(g.questions, [
-      { title: '什么是GIL', markdown: 'GIL 是全局解释器锁。', line: 3, bodyLine: 4 },
-      { title: '什么是装饰器', markdown: '返回函数的函数。', line: 8, bodyLine: 9 },
+      { title: '什么是GIL', markdown: 'GIL 是全局解释器锁。', line: 3, bodyLine: 4, lines: [3, 4] },
+      { title: '什么是装饰器', markdown: '返回函数的函数。', line: 8, bodyLine: 9, lines: [8, 9] },
     ]);
   });
 
@@ -263,7 +270,7 @@ describe('extractQuestions: structure rules', () => {
 
   it('no headings, no numbers: one question with the whole body', () => {
     const g = extract('\n\njust some text\n\nmore text\n\n', 4);
-    assert.deepEqual(g.questions, [{ title: 'File', markdown: 'just some text\n\nmore text', line: 7, bodyLine: 7 }]);
+    assert.deepEqual(g.questions, [{ title: 'File', markdown: 'just some text\n\nmore text', line: 7, bodyLine: 7, lines: [7, 9] }]);
   });
 
   it('empty or whitespace bodies give no questions; a blank file title falls back', () => {
@@ -304,8 +311,8 @@ describe('extractQuestions: structure rules', () => {
   it('markdown is the exact source lines, CRLF included, trimmed of blank lines and separators', () => {
     const g = extract('## A\r\n\r\nx  \r\n\ty\r\n\r\n***\r\n\r\n## B\r\n\r\nz\r\n', 10);
     assert.deepEqual(g.questions, [
-      { title: 'A', markdown: 'x  \n\ty', line: 11, bodyLine: 13 },
-      { title: 'B', markdown: 'z', line: 18, bodyLine: 20 },
+      { title: 'A', markdown: 'x  \n\ty', line: 11, bodyLine: 13, lines: [11, 14] },
+      { title: 'B', markdown: 'z', line: 18, bodyLine: 20, lines: [18, 20] },
     ]);
   });
 
