@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { NoteProblem, NotesCollection, Question, Topic } from '../core/notes/model';
 import { decodeNoteBytes } from '../core/notes/decodeText';
-import { parseNoteFile } from '../core/notes/parseNoteFile';
+import { parseNoteFile, type ParseOptions } from '../core/notes/parseNoteFile';
+import type { ReadingNote, SkippedRegion } from '../core/notes/extractQuestions';
 
 /**
  * Loading is split in three so the editor can index large folders in the
@@ -15,6 +16,8 @@ export interface LoadOptions {
   maxFileBytes?: number;
   /** Ids are made from paths relative to this folder (defaults to the loaded path's parent). */
   idBase?: string;
+  /** How the source's files are read (the `questions` / `questionLevel` of a source setting). */
+  parse?: ParseOptions;
 }
 
 /** What one file adds to the tree. */
@@ -25,6 +28,8 @@ export interface FileContribution {
   group?: Topic;
   topicMeta?: { id?: string; title?: string; order?: number };
   problems: NoteProblem[];
+  skipped?: SkippedRegion[];
+  reading?: ReadingNote[];
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -65,7 +70,7 @@ export function listNoteFiles(dir: string, problems: NoteProblem[] = []): string
 }
 
 /** Reads and parses one file. Unreadable, binary, huge or mis-encoded files become problems. */
-export function parseFileContribution(file: string, idBase: string, maxBytes = DEFAULT_MAX_FILE_BYTES): FileContribution {
+export function parseFileContribution(file: string, idBase: string, maxBytes = DEFAULT_MAX_FILE_BYTES, parse: ParseOptions = {}): FileContribution {
   const problems: NoteProblem[] = [];
   let text: string;
   try {
@@ -80,11 +85,11 @@ export function parseFileContribution(file: string, idBase: string, maxBytes = D
     return { file, problems: [{ file, line: 0, severity: 'warning', message: `skipped: cannot read file (${(err as Error).message})` }] };
   }
   const dirId = idFor(idBase, dirname(file));
-  const parsed = parseNoteFile(text, idFor(idBase, file), dirId);
+  const parsed = parseNoteFile(text, idFor(idBase, file), dirId, parse);
   for (const p of parsed.problems) problems.push({ ...p, file });
   if (parsed.question) parsed.question.source.file = file;
   if (parsed.group) setSourceFile(parsed.group, file);
-  return { file, question: parsed.question, group: parsed.group, topicMeta: parsed.topicMeta, problems };
+  return { file, question: parsed.question, group: parsed.group, topicMeta: parsed.topicMeta, problems, skipped: parsed.skipped, reading: parsed.reading };
 }
 
 /**
@@ -146,13 +151,13 @@ export function loadNotes(path: string, options: LoadOptions = {}): NotesCollect
   const idBase = options.idBase ?? dirname(path);
   const problems: NoteProblem[] = [];
   if (isFile) {
-    const c = parseFileContribution(path, idBase, options.maxFileBytes);
+    const c = parseFileContribution(path, idBase, options.maxFileBytes, options.parse);
     problems.push(...c.problems);
     if (c.group && hasContent(c.group)) return { topics: [c.group], problems };
     const topics = c.question ? [{ ...emptyTopic(idFor(idBase, path), titleFromName(basename(path)), 0), questions: [c.question] }] : [];
     return { topics, problems };
   }
-  const contributions = listNoteFiles(path, problems).map((f) => parseFileContribution(f, idBase, options.maxFileBytes));
+  const contributions = listNoteFiles(path, problems).map((f) => parseFileContribution(f, idBase, options.maxFileBytes, options.parse));
   for (const c of contributions) problems.push(...c.problems);
   return { topics: assembleTopics(path, contributions, idBase), problems };
 }

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { extractQuestions, type ExtractedGroup, type ExtractedQuestion } from '../../src/core/notes/extractQuestions';
+import { parseNoteFile } from '../../src/core/notes/parseNoteFile';
+import { allQuestions } from '../../src/core/notes/model';
+import { assertLossless } from './noteShapes.test';
 
 // Random Markdown in the shapes real notes take (and some they should not),
 // checked for the promises the tree view relies on.
@@ -31,7 +34,12 @@ const toc = fc.oneof(
 );
 const html = fc.constantFrom('<div align="center">\n<img src="a.png">\n</div>', '<details>\n<summary>答案</summary>', '</details>', '<!-- note -->', '<a name="q1"></a>', '<br>', '<div>\n## inside html\n</div>');
 const separator = fc.constantFrom('---', '***', '> ## quoted heading', '- ## heading in list', '|a|b|\n|-|-|\n|1|2|');
-const block = fc.oneof(heading, heading, emptyHeading, setext, paragraph, list, numberedQuestion, fence, indentedCode, toc, html, separator, words);
+const numberedLine = fc
+  .tuple(fc.integer({ min: 0, max: 30 }), fc.constantFrom('、', '.', '）', '．', ') ', ': '), words, fc.constantFrom('', '？', ' 是什么'), fc.array(words, { maxLength: 2 }))
+  .map(([n, sep, q, ask, answer]) => [`${n}${sep}${q}${ask}`, ...answer].join('\n'));
+const bulletQuestion = fc.tuple(words, fc.constantFrom('？', '?', ''), fc.array(words, { maxLength: 2 })).map(([q, ask, a]) => [`- ${q}${ask}`, ...a.map((l) => `  ${l}`)].join('\n'));
+const specialHeading = fc.constantFrom('## # 1. Introduction', '## 参考资料', '### References', '## Explore all 100 answers here 👉', '## 目录', '### 示例', '### 5.1 定义', '## 十：', '### 十一：', '## 100 Core Python');
+const block = fc.oneof(heading, heading, emptyHeading, setext, paragraph, list, numberedQuestion, numberedLine, bulletQuestion, specialHeading, fence, indentedCode, toc, html, separator, words);
 const markdown = fc.tuple(fc.array(block, { maxLength: 14 }), fc.constantFrom('\n', '\n\n', '\r\n', '\r\n\r\n')).map(([blocks, sep]) => blocks.join(sep));
 
 function questions(g: ExtractedGroup): ExtractedQuestion[] {
@@ -82,6 +90,40 @@ describe('extractQuestions (property)', () => {
           assert.equal(lines[q.line - 1 - offset], `## ${sections[i][0]}`);
           assert.equal(lines[q.bodyLine - 1 - offset], q.markdown.split('\n')[0]);
         });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('lossless: every non-blank line is in exactly one question, group heading or intro, or skipped region', () => {
+    const modes = fc.constantFrom(undefined, 'auto', 'headings', 'numbered-lines', 'bullets') as fc.Arbitrary<'auto' | 'headings' | 'numbered-lines' | 'bullets' | undefined>;
+    fc.assert(
+      fc.property(markdown, modes, fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }), (body, questions, questionLevel) => {
+        const root = extractQuestions(body, { fileTitle: 'f', lineOffset: 0, questions, questionLevel });
+        assertLossless(body, root.reading, JSON.stringify(body));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('ids stay the same when another question of the file is edited', () => {
+    const title = fc.stringMatching(/^[A-Za-z\u4e00-\u9fa5]{1,10}$/);
+    const doc = fc.uniqueArray(title, { minLength: 2, maxLength: 8, selector: (t) => t.toLowerCase() });
+    const style = fc.constantFrom('heading', 'numbered', 'bullet');
+    fc.assert(
+      fc.property(doc, style, fc.nat(), fc.array(words, { minLength: 1, maxLength: 3 }), (titles, kind, pick, edit) => {
+        const render = (answers: string[]): string =>
+          titles
+            .map((t, i) => (kind === 'heading' ? `## ${t}？\n\n${answers[i]}\n` : kind === 'numbered' ? `${i + 1}、${t}？\n${answers[i]}\n` : `- ${t}？\n  ${answers[i]}\n`))
+            .join('\n');
+        const answers = titles.map((t) => `answer of ${t}`);
+        const ids = (text: string) => allQuestions([parseNoteFile(text, 'n.md', 't').group!]).map((q) => `${q.title}=${q.id}`);
+        const before = ids(render(answers));
+        const edited = [...answers];
+        const k = pick % titles.length;
+        edited[k] = edit.map((w) => w.replace(/[\r\n#>*_`\-[\]<]/g, '').trim() || 'x').join(' ') || 'x';
+        const after = ids(render(edited));
+        assert.deepEqual(after.filter((_, i) => i !== k), before.filter((_, i) => i !== k));
       }),
       { numRuns: 300 },
     );

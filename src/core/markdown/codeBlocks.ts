@@ -1,5 +1,6 @@
 import type { Token } from 'markdown-it';
-import { looksLikePython } from '../notes/pythonDetect';
+import type { CodeExample } from '../notes/model';
+import { looksLikePython, looksLikePython2 } from '../notes/pythonDetect';
 
 const PYTHON_LANGS = new Set(['python', 'py', 'python3', 'py3']);
 /** Info-string flags that mark an example as shown-only (needs a server, a package, or is partial). */
@@ -32,6 +33,17 @@ export function classifyCodeToken(token: Token): CodeTokenKind {
   if (token.type !== 'fence' && token.type !== 'code_block') return 'other';
   const { language, flags } = token.type === 'fence' ? parseFenceInfo(token.info) : { language: '', flags: [] };
   if (language === 'output') return 'output';
-  if (isPythonLanguage(language)) return flags.some((f) => NO_RUN_FLAGS.has(f)) ? 'shown' : 'runnable';
-  return language === '' && looksLikePython(token.content) ? 'shown' : 'other';
+  if (isPythonLanguage(language)) return flags.some((f) => NO_RUN_FLAGS.has(f)) || exampleKindOf(token.content) ? 'shown' : 'runnable';
+  return language === '' && (looksLikePython(token.content) || looksLikePython2Script(token.content)) ? 'shown' : 'other';
+}
+
+/** "repl" for a `>>>` transcript, "python2" for Python 2 code, undefined for a Python 3 script. Neither is runnable. */
+export function exampleKindOf(code: string): CodeExample['kind'] {
+  if (code.split('\n').some((l) => l.startsWith('>>>'))) return 'repl';
+  return looksLikePython2(code) ? 'python2' : undefined;
+}
+
+/** Python 2 code reads as Python once its print statements are calls. */
+function looksLikePython2Script(code: string): boolean {
+  return looksLikePython2(code) && looksLikePython(code.replace(/^([ \t]*)print[ \t]+([^\n]*)$/gm, '$1print($2)'));
 }

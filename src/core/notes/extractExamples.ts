@@ -2,6 +2,7 @@ import type { Token } from 'markdown-it';
 import type { CodeExample } from './model';
 import { classifyCodeToken } from '../markdown/codeBlocks';
 import { exampleTag, markdownEngine } from '../markdown/markdownEngine';
+import { exampleKindOf } from '../markdown/codeBlocks';
 
 /**
  * Python examples of an answer in the order the engine numbered them. An
@@ -25,9 +26,33 @@ export function extractExamples(markdown: string, lineOffset = 0): CodeExample[]
       code: token.content,
       runnable: tag.runnable,
       line: (token.map?.[0] ?? 0) + 1 + lineOffset,
+      ...(exampleKindOf(token.content) ? { kind: exampleKindOf(token.content) } : {}),
     };
     lastIndex = index;
     examples[tag.index] = last;
   });
   return examples;
+}
+
+const PROMPT = /^(?:>>>|\.\.\.)(?: |$)/;
+
+/**
+ * The code a scratch file opens with: a REPL transcript without its prompts,
+ * the output lines kept as `# ` comments so the file still runs.
+ */
+export function scratchCode(example: Pick<CodeExample, 'code' | 'kind'>): string {
+  if (example.kind !== 'repl') return example.code;
+  const out: string[] = [];
+  let inInput = false;
+  for (const line of example.code.replace(/\n$/, '').split('\n')) {
+    if (line.startsWith('>>>')) {
+      inInput = true;
+      out.push(line.replace(PROMPT, ''));
+    } else if (inInput && PROMPT.test(line)) out.push(line.replace(PROMPT, ''));
+    else {
+      inInput = false;
+      out.push(line.trim() === '' ? '' : `# ${line}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
 }

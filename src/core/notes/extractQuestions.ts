@@ -388,7 +388,8 @@ function isBanner(s: Section, ctx: Ctx): boolean {
 }
 
 function addSection(parent: ExtractedGroup, s: Section, ctx: Ctx): void {
-  if (isReferenceTitle(s.title) && ctx.last && !s.children.some(readsAsQuestion)) {
+  const last = ctx.last;
+  if (isReferenceTitle(s.title) && last && ctx.regions[ctx.regions.length - 1] === last.region && !s.children.some(readsAsQuestion)) {
     appendToLast(s, ctx);
     return;
   }
@@ -468,7 +469,7 @@ function appendToLast(s: Section, ctx: Ctx): void {
  * substantial (more than one block, or any code), else the group's intro.
  */
 function addIntro(group: ExtractedGroup, runs: Array<Span & { blocks: Block[] }>, ctx: Ctx): void {
-  const meaningful = runs.flatMap((r) => r.blocks.filter((b) => isMeaningful(b) && b.start >= r.start && b.end <= r.end));
+  const meaningful = runs.flatMap((r) => r.blocks.filter((b) => isMeaningful(b) && b.start < r.end && b.end > r.start));
   if (meaningful.length === 0) return;
   if (meaningful.length >= 2 || meaningful.some((b) => b.kind === 'code')) {
     const cuts = runs.map((r) => cutSpan(r, ctx));

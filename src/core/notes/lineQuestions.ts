@@ -42,7 +42,7 @@ const LINE_PAREN = /^[ \t]{0,3}(?:\*\*)?[(（](\d{1,4})[)）]/;
 export function lineQuestions(span: Span & { blocks: Block[] }, ctx: Ctx): { kind: 'numbered' | 'bullets'; questions: LineQuestion[] } | undefined {
   const mode = ctx.opts.questions ?? 'auto';
   const explicit = mode === 'numbered-lines' || mode === 'bullets';
-  const blocks = span.blocks.filter((b) => b.start >= span.start && b.end <= span.end);
+  const blocks = span.blocks.filter((b) => b.start >= span.start && b.end <= span.end && b.kind !== 'toc');
   if (mode !== 'bullets') {
     const numbered = pickNumbered(numberedCandidates(blocks, ctx), span, ctx, explicit);
     if (numbered) return { kind: 'numbered', questions: numbered };
@@ -94,7 +94,8 @@ function listItems(list: Block, next: Block | undefined, family: string): Candid
   const out: Candidate[] = [];
   starts.forEach((at, k) => {
     const [item, para, inline] = tokens.slice(at, at + 3);
-    if (para?.type !== 'paragraph_open' || inline?.type !== 'inline' || !para.map || !item.map) return;
+    // The question is the item's first line; an item that opens with a blank line is a plain point.
+    if (para?.type !== 'paragraph_open' || inline?.type !== 'inline' || !para.map || !item.map || para.map[0] !== item.map[0]) return;
     const firstRaw = inline.content.split('\n')[0];
     if ([...firstRaw].length > NUMBERED_TITLE_MAX) return;
     const isLast = k === starts.length - 1;

@@ -15,6 +15,12 @@ export interface CodeExample {
   expectedOutput?: string;
   /** 1-based line of the opening fence in the source file. */
   line: number;
+  /**
+   * Absent for a plain Python 3 script. "repl": a `>>>` transcript, shown as
+   * written and opened without prompts. "python2": Python 2 code, shown as such
+   * and never offered as runnable.
+   */
+  kind?: 'repl' | 'python2';
 }
 
 export interface SourceLocation {
@@ -24,6 +30,8 @@ export interface SourceLocation {
   line: number;
   /** 1-based line where `markdown` starts, so problems inside an answer name the right line. */
   bodyLine: number;
+  /** 1-based last line of the question in the file (user notes). */
+  endLine?: number;
 }
 
 export interface Question {
@@ -45,6 +53,8 @@ export interface Question {
 export interface Topic {
   id: string;
   title: string;
+  /** Short text under a group's heading before its first question (user notes). */
+  intro?: string;
   order: number;
   questions: Question[];
   /** Nested groups, e.g. a user file with sections that only hold deeper headings. */

@@ -1,7 +1,15 @@
 import type { Difficulty, Importance, NoteProblem, Question, Topic } from './model';
 import { listField, splitFrontMatter, stringField } from './frontMatter';
 import { extractExamples } from './extractExamples';
-import { extractQuestions, type ExtractedGroup } from './extractQuestions';
+import { extractQuestions, type ExtractedGroup, type QuestionMode, type ReadingNote, type SkippedRegion } from './extractQuestions';
+
+/** What a source's settings say about how its files are read. */
+export interface ParseOptions {
+  questions?: QuestionMode;
+  questionLevel?: number;
+  /** Also return `reading`: what each heading and line became, and why. */
+  explain?: boolean;
+}
 
 export interface ParsedNoteFile {
   /** A file in the bundled format: front matter with id and title, the file is one question. */
@@ -11,12 +19,16 @@ export interface ParsedNoteFile {
   /** Present for `_topic.md` files: metadata for the folder's topic. */
   topicMeta?: { id?: string; title?: string; order?: number };
   problems: NoteProblem[];
+  /** Lines of a user file that are in no question or group, with the reason. */
+  skipped?: SkippedRegion[];
+  /** With `explain`: how the file was read, region by region. */
+  reading?: ReadingNote[];
 }
 
 const DIFFICULTIES: readonly Difficulty[] = ['easy', 'medium', 'hard'];
 
 /** Parses one Markdown file. `file` is only used for ids and messages; nothing is read here. */
-export function parseNoteFile(text: string, file: string, topicId: string): ParsedNoteFile {
+export function parseNoteFile(text: string, file: string, topicId: string, options: ParseOptions = {}): ParsedNoteFile {
   const problems: NoteProblem[] = [];
   const fm = splitFrontMatter(text);
   if (fm.error) problems.push({ file, line: 1, severity: 'error', message: fm.error });
@@ -60,10 +72,13 @@ export function parseNoteFile(text: string, file: string, topicId: string): Pars
   }
 
   const fileTitle = title ?? baseName.replace(/\.(md|markdown)$/i, '').replace(/^\d+[-_.\s]+/, '') ?? baseName;
-  const extracted = extractQuestions(fm.body, { fileTitle, lineOffset: fm.bodyLineOffset });
+  const extracted = extractQuestions(fm.body, { questions: options.questions, questionLevel: options.questionLevel, fileTitle, lineOffset: fm.bodyLineOffset, titleFromFrontMatter: title !== undefined });
+  const frontMatter: SkippedRegion[] = fm.bodyLineOffset > 0 ? [{ lines: [1, fm.bodyLineOffset], why: fm.error ? 'front matter (not valid YAML; title and tags read from plain lines)' : 'front matter' }] : [];
+  const skipped = [...frontMatter, ...extracted.skipped];
+  const reading: ReadingNote[] = [...frontMatter.map((r) => ({ lines: r.lines, text: '---', became: 'skipped' as const, why: r.why })), ...extracted.reading];
   const group = toTopic(extracted, `${file}`, file, { tags, keywords }, 0);
   if (title) group.title = title;
-  return { group, problems };
+  return { group, problems, skipped, ...(options.explain ? { reading } : {}) };
 }
 
 function importanceField(value: unknown): Importance | undefined {
@@ -76,6 +91,7 @@ function toTopic(group: ExtractedGroup, topicId: string, file: string, meta: { t
   const build = (g: ExtractedGroup, id: string, ord: number): Topic => ({
     id,
     title: g.title,
+    ...(g.intro ? { intro: g.intro } : {}),
     order: ord,
     questions: g.questions.map((q) => {
       const qid = uniqueId(`${file}#${slugify(q.title)}`, usedIds);
@@ -88,7 +104,7 @@ function toTopic(group: ExtractedGroup, topicId: string, file: string, meta: { t
         keywords: meta.keywords,
         markdown: body,
         examples: extractExamples(body, q.bodyLine - 1),
-        source: { file, line: q.line, bodyLine: q.bodyLine },
+        source: { file, line: q.line, bodyLine: q.bodyLine, endLine: q.lines[1] },
       };
     }),
     topics: g.groups.map((child, i) => build(child, uniqueId(`${id}/${slugify(child.title)}`, usedIds), i)),

@@ -81,3 +81,28 @@ function semicolonPenalty(text: string): number {
   const count = text.split('\n').filter((l) => /(?:;|[\w)]\s*\{)\s*$/.test(l) && !/^\s*#/.test(l)).length;
   return Math.min(count, 3) * 2;
 }
+
+/**
+ * Python 2 only syntax: print statements, `except E, e:`, backticks, `<>`,
+ * `exec "…"`, `print >>f`. Checked line by line outside comments and strings'
+ * obvious cases; each pattern is anchored so it runs in linear time.
+ */
+const PY2_LINES: readonly RegExp[] = [
+  /^[ \t]*print[ \t]+(?:["'\w(][^=(]*|>>)/,
+  /^[ \t]*except[ \t]+[\w.]+[ \t]*,[ \t]*\w+[ \t]*:/,
+  /^[ \t]*exec[ \t]+["'\w]/,
+  /^[ \t]*raise[ \t]+\w+[ \t]*,[ \t]*["'\w]/,
+];
+const PY2_ANYWHERE: readonly RegExp[] = [/\b(?:raw_input|xrange|unicode|basestring)\(|\.has_key\(|\biteritems\(\)|\bur["']/];
+
+export function looksLikePython2(code: string): boolean {
+  for (const raw of code.split('\n')) {
+    const line = raw.startsWith('>>> ') ? raw.slice(4) : raw;
+    if (/^[ \t]*#/.test(line)) continue;
+    if (PY2_LINES.some((re) => re.test(line)) && !/^[ \t]*print[ \t]+\([^)]*\)[ \t]*(?:#.*)?$/.test(line)) return true;
+    if (/`[^`\n]{1,80}`/.test(line) && !/["']/.test(line)) return true;
+    if (/\w[ \t]*<>[ \t]*\w/.test(line)) return true;
+    if (PY2_ANYWHERE.some((re) => re.test(line))) return true;
+  }
+  return false;
+}
