@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assembleRoot, listNoteFiles, parseFileContribution } from '../src/loader/loadNotes';
 import { countQuestions } from '../src/core/notes/model';
+import { parseNoteFile } from '../src/core/notes/parseNoteFile';
+import { markdownEngine } from '../src/core/markdown/markdownEngine';
 
 const FILES = Number(process.env.BENCH_FILES ?? 5000);
 
@@ -27,6 +29,48 @@ function makeFile(i: number, rand: () => number): string {
   }
   return lines.join('\n');
 }
+
+/** One big README in every shape at once: headings with parts, numbered lines, bullets, references, REPL code. */
+function makeBigFile(targetBytes: number, rand: () => number): string {
+  const pick = () => WORDS[Math.floor(rand() * WORDS.length)];
+  const out: string[] = ['# 面试题大全', '', '## 目录', '', '- [基础](#基础) - 入门题', '- [进阶](#进阶) - 深入题', ''];
+  let n = 0;
+  while (Buffer.byteLength(out.join('\n')) < targetBytes) {
+    n++;
+    const shape = n % 4;
+    if (shape === 0) out.push(`## ${n}. ${pick()}有哪些特点？`, '', `${pick()}的概括。`, '', '### 示例', '', '```python', '>>> x = 1', '>>> x + 1', '2', '```', '', '### 总结', '', `${pick()}和${pick()}。`, '');
+    else if (shape === 1) out.push(`${n}、${pick()}和${pick()}的区别是什么？`, `${'答案文字。'.repeat(8)}`, '1、第一点', '2、第二点', '');
+    else if (shape === 2) out.push(`- ${pick()}为什么重要？`, `  ${'解释文字。'.repeat(6)}`, '');
+    else out.push(`## ${n}. 什么是${pick()}？`, '', `${'说明文字。'.repeat(10)}`, '', '### 参考', '', '- [文档](https://docs.python.org/3/)', '');
+  }
+  return out.join('\n');
+}
+
+function benchBigFile(rand: () => number): void {
+  const text = makeBigFile(400 * 1024, rand);
+  const runs = 5;
+  let parseMs = Infinity;
+  let tokenMs = Infinity;
+  let questions = 0;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const parsed = parseNoteFile(text, 'big.md', 'big');
+    parseMs = Math.min(parseMs, performance.now() - t0);
+    questions = parsed.group ? countQuestions(parsed.group) : 0;
+    const t1 = performance.now();
+    markdownEngine().parse(text, {});
+    tokenMs = Math.min(tokenMs, performance.now() - t1);
+  }
+  const kb = Buffer.byteLength(text) / 1024;
+  console.log(`400 KB file      ${parseMs.toFixed(0)} ms for ${kb.toFixed(0)} KB, ${questions} questions (markdown-it tokens alone ${tokenMs.toFixed(0)} ms, ratio ${(parseMs / tokenMs).toFixed(1)}×)`);
+  const double = text + '\n' + text;
+  const t2 = performance.now();
+  parseNoteFile(double, 'big2.md', 'big');
+  const doubleMs = performance.now() - t2;
+  console.log(`800 KB file      ${doubleMs.toFixed(0)} ms (×${(doubleMs / parseMs).toFixed(2)} for twice the size: linear is ×2)`);
+}
+
+benchBigFile(rng(7));
 
 const dir = mkdtempSync(join(tmpdir(), 'pin-index-bench-'));
 const root = join(dir, 'notes');

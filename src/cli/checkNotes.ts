@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { CodeExample, NoteProblem, Question, Topic } from '../core/notes/model';
 import { allQuestions } from '../core/notes/model';
+import { scratchCode } from '../core/notes/extractExamples';
 import { markdownEngine } from '../core/markdown/markdownEngine';
 import { outputLines } from '../core/practice/outputCompare';
 
@@ -75,7 +76,8 @@ export function checkExamples(topics: readonly Topic[], options: CheckOptions = 
   const runnable: { q: Question; ex: CodeExample }[] = [];
   const compileOnly: { q: Question; ex: CodeExample }[] = [];
   for (const q of allQuestions(topics)) {
-    for (const ex of q.examples) (ex.runnable ? runnable : compileOnly).push({ q, ex });
+    // Python 2 code cannot compile under Python 3; a REPL transcript compiles without its prompts.
+    for (const ex of q.examples) if (ex.kind !== 'python2') (ex.runnable ? runnable : compileOnly).push({ q, ex });
   }
   let passed = 0;
   if (!options.skipRun) {
@@ -114,7 +116,7 @@ function compileExamples(python: string, items: { q: Question; ex: CodeExample }
     '    except SyntaxError as e:',
     "        print(json.dumps([i, e.lineno or 0, e.msg]))",
   ].join('\n');
-  const r = spawnSync(python, ['-X', 'utf8', '-c', script], { input: JSON.stringify(items.map((x) => x.ex.code)), encoding: 'utf8', timeout: 60000 });
+  const r = spawnSync(python, ['-X', 'utf8', '-c', script], { input: JSON.stringify(items.map((x) => scratchCode(x.ex))), encoding: 'utf8', timeout: 60000 });
   if (r.error || r.status !== 0) {
     return [{ file: '(notes)', line: 0, severity: 'error', message: `could not compile examples with ${python}: ${r.error?.message ?? r.stderr}` }];
   }

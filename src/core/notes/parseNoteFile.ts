@@ -112,9 +112,13 @@ function toTopic(group: ExtractedGroup, topicId: string, file: string, meta: { t
   return build(group, topicId, order);
 }
 
-function uniqueId(base: string, used: Set<string>): string {
+/** Same ids as trying ~2, ~3… in turn, but remembers where each base got to, so many equal titles stay linear. */
+function uniqueId(base: string, used: Set<string> & { next?: Map<string, number> }): string {
+  const next = (used.next ??= new Map<string, number>());
   let id = base;
-  for (let n = 2; used.has(id); n++) id = `${base}~${n}`;
+  let n = used.has(base) ? (next.get(base) ?? 2) : 2;
+  for (; used.has(id); n++) id = `${base}~${n}`;
+  next.set(base, n);
   used.add(id);
   return id;
 }

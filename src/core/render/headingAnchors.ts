@@ -33,11 +33,15 @@ export function slugify(text: string): string {
 /** Hands out unique slugs for one document: a repeated heading gets "-1", "-2", … */
 export class SlugSet {
   private readonly used = new Set<string>();
+  /** Next suffix to try per base, so a file with thousands of "示例" headings stays linear. */
+  private readonly next = new Map<string, number>();
 
   take(text: string): string {
     const base = slugify(text);
     let slug = base;
-    for (let n = 1; this.used.has(slug); n++) slug = `${base}-${n}`;
+    let n = this.used.has(base) ? (this.next.get(base) ?? 1) : 1;
+    for (; this.used.has(slug); n++) slug = `${base}-${n}`;
+    this.next.set(base, n);
     this.used.add(slug);
     return slug;
   }
