@@ -5,7 +5,11 @@ import type { NoteProblem, Topic } from '../core/notes/model';
 import { allQuestions } from '../core/notes/model';
 import { loadNotes } from '../loader/loadNotes';
 import { formatProblem, parseNotesIndex, serializeNotesIndex, sortTopics } from '../core/notes/notesIndex';
-import { checkExamples, checkStructure } from './checkNotes';
+import { checkExamples, checkStructure, literalEmphasisProblems } from './checkNotes';
+import { ENGLISH_LABELS, renderQuestionBody } from '../core/render/renderAnswer';
+import type { Question } from '../core/notes/model';
+import { findInterpreters } from './pythonInterpreters';
+import { applyRecord, exampleHash, readRecord, RECORD_FILE, staleRecordProblems, writeRecord, type VerifiedRecord } from './verifiedRecord';
 import { SearchIndex } from '../core/search/searchIndex';
 import { searchDocsFor } from '../core/search/searchDocs';
 
@@ -13,11 +17,18 @@ const USAGE = `usage:
   node dist/cli.js parse <file|folder>              print the questions as JSON
   node dist/cli.js search "<query>" [--limit N] [--notes <folder>]
                                                     ranked results over the bundled notes
-  node dist/cli.js check [folder] [--no-run]        validate notes and run their Python examples`;
+  node dist/cli.js render <question id> [--notes <folder>]
+                                                    print the answer's HTML body as the answer view renders it
+  node dist/cli.js check [folder] [--no-run] [--record] [--python <cmd>]... [--jobs N]
+                                                    validate notes and run their Python examples under
+                                                    every CPython 3.10+ found; --record rewrites
+                                                    <folder>/.verified.json from this run`;
 
 /** Used by esbuild.mjs: compiles notes/ into the index shipped in dist/. */
 export function compileBundledNotes(folder: string, outFile: string): { topics: number; questions: number; bytes: number; problems: NoteProblem[] } {
   const { topics, problems } = loadBundled(folder);
+  // Where each example was verified comes from the committed record: the build never runs Python.
+  applyRecord(topics, readRecord(join(folder, RECORD_FILE)));
   const json = serializeNotesIndex(relativiseSources(topics, resolve(folder)));
   writeFileSync(outFile, json);
   return { topics: topics.length, questions: allQuestions(topics).length, bytes: Buffer.byteLength(json), problems };
@@ -71,7 +82,72 @@ function printProblems(problems: NoteProblem[]): void {
   for (const p of problems) console.error(formatProblem(p));
 }
 
-export function main(argv: string[]): number {
+/** The answer view's rendering of a bundled question (English labels; images are not resolved outside the view). */
+function renderForCheck(question: Question): string {
+  return renderQuestionBody(question, { labels: ENGLISH_LABELS, allowHtml: true, allowRemoteImages: false });
+}
+
+function takeAll(args: string[], name: string): string[] {
+  const out: string[] = [];
+  for (let v = takeOption(args, name); v !== undefined; v = takeOption(args, name)) out.push(v);
+  return out;
+}
+
+async function runCheck(args: string[]): Promise<number> {
+  const started = Date.now();
+  const noRun = args.includes('--no-run');
+  const record = args.includes('--record');
+  const pythons = takeAll(args, '--python');
+  const jobsRaw = takeOption(args, '--jobs');
+  const folder = args.find((a) => !a.startsWith('--')) ?? 'notes';
+  const { topics, problems } = loadBundled(folder);
+  const questions = allQuestions(topics).length;
+  problems.push(...checkStructure(topics));
+  applyRecord(topics, readRecord(join(folder, RECORD_FILE)));
+  for (const q of allQuestions(topics)) problems.push(...literalEmphasisProblems(q, renderForCheck(q)));
+  const interpreters = findInterpreters(pythons);
+  const examples = await checkExamples(topics, {
+    interpreters,
+    skipRun: noRun,
+    ...(jobsRaw ? { parallel: Math.max(1, Number.parseInt(jobsRaw, 10) || 1) } : {}),
+    onProgress: (done, total) => {
+      if (process.stderr.isTTY) process.stderr.write(`\rrunning examples ${done}/${total}`);
+    },
+  });
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  problems.push(...examples.problems);
+  const recordPath = join(folder, RECORD_FILE);
+  if (record && !noRun) {
+    const next: VerifiedRecord = { format: 'python-interview-notes/verified', version: 1, questions: {} };
+    for (const [id, list] of examples.verification) {
+      const q = allQuestions(topics).find((x) => x.id === id);
+      if (!q) continue;
+      const runnable = q.examples.filter((e) => e.runnable);
+      next.questions[id] = runnable.map((ex, i) => ({ sha: exampleHash(ex), python: list[i]?.python ?? [], ...(list[i]?.startMethods ? { startMethods: list[i]?.startMethods } : {}) }));
+    }
+    writeRecord(recordPath, next);
+    console.log(`wrote ${recordPath}`);
+  } else {
+    problems.push(...staleRecordProblems(topics, readRecord(recordPath), recordPath));
+  }
+  printProblems(problems);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const used = examples.interpreters.map((p) => `${p.label} (${p.full}, default ${p.defaultStartMethod})`).join(', ');
+  console.log(`interpreters: ${used || 'none'}; extra start methods: ${examples.startMethods.join(', ') || 'none'}`);
+  if (!noRun && examples.slowest.length) {
+    console.log('slowest: ' + examples.slowest.map((s) => `${s.file}:${s.line} ${s.python}${s.startMethod ? `/${s.startMethod}` : ''} ${(s.ms / 1000).toFixed(1)}s`).join('; '));
+  }
+  console.log(
+    `notes check: ${topics.length} topics, ${questions} questions; ` +
+      `${examples.examplesPassed}/${examples.examplesRun} runnable examples passed (${examples.executions} runs over ${examples.interpreters.length} interpreters), ` +
+      `${examples.examplesCompiled} shown-only examples compiled; ` +
+      `${errors} errors, ${warnings} warnings; ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  return errors > 0 || questions === 0 ? 1 : 0;
+}
+
+export function main(argv: string[]): number | Promise<number> {
   const args = [...argv];
   const command = args.shift();
   switch (command) {
@@ -95,29 +171,19 @@ export function main(argv: string[]): number {
       console.log(JSON.stringify(hits.map((h) => ({ id: h.id, title: byId.get(h.id)?.title ?? h.id, topic: byId.get(h.id)?.topic ?? '' })), null, 2));
       return 0;
     }
-    case 'check': {
-      const noRun = args.includes('--no-run');
-      const folder = args.find((a) => !a.startsWith('--')) ?? 'notes';
-      const { topics, problems } = loadBundled(folder);
-      const questions = allQuestions(topics).length;
-      problems.push(...checkStructure(topics));
-      const examples = checkExamples(topics, {
-        skipRun: noRun,
-        onProgress: (done, total) => {
-          if (process.stderr.isTTY) process.stderr.write(`\rrunning examples ${done + 1}/${total}`);
-        },
-      });
-      if (process.stderr.isTTY) process.stderr.write('\n');
-      problems.push(...examples.problems);
-      printProblems(problems);
-      const errors = problems.filter((p) => p.severity === 'error').length;
-      const warnings = problems.length - errors;
-      console.log(
-        `notes check: ${topics.length} topics, ${questions} questions; ` +
-          `${examples.examplesPassed}/${examples.examplesRun} runnable examples passed, ${examples.examplesCompiled} shown-only examples compiled; ` +
-          `${errors} errors, ${warnings} warnings`,
-      );
-      return errors > 0 || questions === 0 ? 1 : 0;
+    case 'check':
+      return runCheck(args);
+    case 'render': {
+      const notes = takeOption(args, '--notes');
+      const id = args[0];
+      if (!id) break;
+      const question = allQuestions(bundledTopics(notes)).find((q) => q.id === id);
+      if (!question) {
+        console.error(`no question with id "${id}"`);
+        return 1;
+      }
+      console.log(renderForCheck(question));
+      return 0;
     }
     default:
       break;
@@ -127,5 +193,7 @@ export function main(argv: string[]): number {
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+  void Promise.resolve(main(process.argv.slice(2))).then((code) => {
+    process.exitCode = code;
+  });
 }

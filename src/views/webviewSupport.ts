@@ -1,7 +1,7 @@
 // What the answer view and the review session share: the answer body and where its images may come from.
 import * as vscode from 'vscode';
 import { Settings } from '../constants';
-import { renderAnswer } from '../core/render/renderAnswer';
+import { renderQuestionBody } from '../core/render/renderAnswer';
 import type { LoadedQuestion, NotesService } from '../services/notesService';
 
 /** Only the extension's assets and the notes folders themselves may be loaded by a webview. */
@@ -20,8 +20,14 @@ export function remoteImagesAllowed(): boolean {
 
 /** The sanitised answer HTML of a question, as the answer view and the review session show it. */
 export function renderAnswerBody(loaded: LoadedQuestion, webview: vscode.Webview, roots: readonly vscode.Uri[]): string {
-  return renderAnswer(loaded.question.markdown, {
-    labels: { openScratch: vscode.l10n.t('Open as Scratch File'), copy: vscode.l10n.t('Copy'), output: vscode.l10n.t('Output') },
+  return renderQuestionBody(loaded.question, {
+    labels: {
+      openScratch: vscode.l10n.t('Open as Scratch File'),
+      copy: vscode.l10n.t('Copy'),
+      output: vscode.l10n.t('Output'),
+      // Kept as a template: the renderer fills in the versions per example.
+      verified: vscode.l10n.t('Verified by the notes check on CPython {0}{1}', '{0}', '{1}'),
+    },
     allowHtml: loaded.trusted,
     allowRemoteImages: remoteImagesAllowed(),
     resolveImage: (src) => {

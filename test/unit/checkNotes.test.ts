@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadNotes } from '../../src/loader/loadNotes';
 import { checkExamples, checkStructure, normaliseOutput } from '../../src/cli/checkNotes';
+import { findInterpreters } from '../../src/cli/pythonInterpreters';
 
 function notesFolder(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'pin-check-'));
@@ -33,7 +34,7 @@ describe('notes check', () => {
     assert.ok(messages.some((m) => /^t\/c\.md:6 broken link "missing.md"/.test(m)), messages.join('\n'));
   });
 
-  it('runs examples and compares their output with the note', () => {
+  it('runs examples and compares their output with the note', async () => {
     const root = notesFolder({
       't/a.md': q('a', 'A', '\n```python\nprint("ok")\n```\n\n```output\nok\n```\n'),
       't/b.md': q('b', 'B', '\n```python\nprint(2 + 2)\n```\n\n```output\n5\n```\n'),
@@ -41,13 +42,13 @@ describe('notes check', () => {
       't/d.md': q('d', 'D', '\n```python norun\nimport redis\nr = redis.Redis()\n```\n\n```python norun\ndef broken(:\n```\n'),
     });
     const { topics } = loadNotes(root, { idBase: root });
-    const report = checkExamples(topics);
+    const report = await checkExamples(topics, { interpreters: findInterpreters(['python3']) });
     assert.equal(report.examplesRun, 3);
     assert.equal(report.examplesPassed, 1);
     assert.equal(report.examplesCompiled, 2);
     const text = report.problems.map((p) => `${p.file.slice(root.length + 1)}:${p.line} ${p.message}`).join('\n');
-    assert.match(text, /t\/b\.md:6 example output differs from the note:\n {4}line 1: expected "5", got "4"/);
-    assert.match(text, /t\/c\.md:6 example exited with 3/);
+    assert.match(text, /t\/b\.md:6 example output on CPython 3\.\d+ differs from the note:\n {4}line 1: expected "5", got "4"/);
+    assert.match(text, /t\/c\.md:6 example exited with 3 on CPython 3\.\d+/);
     assert.match(text, /t\/d\.md:1[0-9] example does not compile/);
   });
 

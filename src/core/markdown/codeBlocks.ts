@@ -13,7 +13,8 @@ export interface FenceInfo {
 
 /** Splits a fence info string such as "python norun" or "{.python}" into language and flags. */
 export function parseFenceInfo(info: string): FenceInfo {
-  const words = info.trim().replace(/[{}.]/g, ' ').split(/\s+/).filter(Boolean);
+  // "{.python}" → python; dots inside words stay ("py>=3.12").
+  const words = info.trim().replace(/[{}]/g, ' ').split(/\s+/).map((w) => w.replace(/^\.+/, '')).filter(Boolean);
   const [language = '', ...flags] = words.map((w) => w.toLowerCase());
   return { language, flags };
 }

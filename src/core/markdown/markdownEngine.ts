@@ -1,4 +1,5 @@
 import MarkdownItCtor, { type MarkdownIt, type Token } from 'markdown-it';
+import cjkFriendly from 'markdown-it-cjk-friendly';
 import { headingAnchors } from '../render/headingAnchors';
 import { classifyCodeToken } from './codeBlocks';
 
@@ -10,6 +11,9 @@ import { classifyCodeToken } from './codeBlocks';
  */
 function createEngine(): MarkdownIt {
   const md = new MarkdownItCtor({ html: true, linkify: true, typographer: false });
+  // CommonMark's flanking rules leave `**截断（clamp）**到` as literal asterisks next to
+  // full-width punctuation; this plugin relaxes them for CJK text only.
+  md.use(cjkFriendly);
   md.core.ruler.push('example_index', (state) => {
     numberExamples(state.tokens);
   });

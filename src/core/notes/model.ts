@@ -1,4 +1,5 @@
 // The plain data every layer shares. Nothing here knows about VS Code.
+import type { VersionedOutput } from './pythonVersions';
 
 export type Difficulty = 'easy' | 'medium' | 'hard';
 
@@ -13,6 +14,15 @@ export interface CodeExample {
   runnable: boolean;
   /** Stdout the note shows for this example (an `output` block right after it). */
   expectedOutput?: string;
+  /**
+   * Every `output` block right after the example, in order; a block may name the
+   * Pythons it is for (```` ```output py>=3.12 ````) when output differs by version.
+   */
+  outputs?: VersionedOutput[];
+  /** Range from the fence (```` ```python py>=3.11 ````): only these Pythons run or compile it. */
+  pythons?: string;
+  /** Where the notes check last verified it (bundled notes, from notes/.verified.json). */
+  verified?: ExampleVerification;
   /** 1-based line of the opening fence in the source file. */
   line: number;
   /**
@@ -21,6 +31,13 @@ export interface CodeExample {
    * and never offered as runnable.
    */
   kind?: 'repl' | 'python2';
+}
+
+export interface ExampleVerification {
+  /** CPython minor versions, e.g. ["3.10", "3.11", "3.12", "3.13"]. */
+  python: string[];
+  /** multiprocessing start methods exercised, for examples that start processes. */
+  startMethods?: string[];
 }
 
 export interface SourceLocation {

@@ -5,12 +5,24 @@ import { exampleTag, markdownEngine } from '../markdown/markdownEngine';
 import { highlightCode } from './highlightCode';
 import { escapeHtml } from './webviewDocument';
 import type { OutlineEntry, OutlineEnv } from './headingAnchors';
+import type { CodeExample, Question } from '../notes/model';
+import { describeRange, formatVersionList, rangeFromFlags } from '../notes/pythonVersions';
 
 export interface RenderLabels {
   openScratch: string;
   copy: string;
   output: string;
+  /** Tooltip of the "✓ CPython 3.10–3.13" badge; {0} = versions, {1} = start methods or "". */
+  verified?: string;
 }
+
+/** The answer view's labels in English (the view passes the same strings through vscode.l10n). */
+export const ENGLISH_LABELS: Required<RenderLabels> = {
+  openScratch: 'Open as Scratch File',
+  copy: 'Copy',
+  output: 'Output',
+  verified: 'Verified by the notes check on CPython {0}{1}',
+};
 
 export interface RenderOptions {
   labels: RenderLabels;
@@ -20,6 +32,8 @@ export interface RenderOptions {
   allowRemoteImages: boolean;
   /** Maps a relative image path to a URL the webview may load, or undefined to drop it. */
   resolveImage?: (src: string) => string | undefined;
+  /** The question's extracted examples, in engine order: their verification shows in the example header. */
+  examples?: readonly CodeExample[];
 }
 
 /** What one render passes to the rules: the engine is shared, so choices travel in `env`. */
@@ -105,7 +119,9 @@ function codeBlock(options: RenderOptions, tokens: Token[], idx: number): string
   const tag = exampleTag(token);
   const info = token.type === 'fence' ? parseFenceInfo(token.info) : { language: '', flags: [] };
   if (!tag && classifyCodeToken(token) === 'output') {
-    return `<div class="code-output"><div class="code-output-label">${escapeHtml(options.labels.output)}</div><pre><code>${escapeHtml(token.content)}</code></pre></div>\n`;
+    const range = rangeFromFlags(info.flags);
+    const label = range ? `${options.labels.output} · ${describeRange(range.text)}` : options.labels.output;
+    return `<div class="code-output"${range ? ` data-lang="${escapeHtml(range.text)}"` : ''}><div class="code-output-label">${escapeHtml(label)}</div><pre><code>${escapeHtml(token.content)}</code></pre></div>\n`;
   }
   const language = tag ? 'python' : info.language;
   const highlighted = highlightCode(token.content, language) ?? escapeHtml(token.content);
@@ -119,8 +135,19 @@ function codeBlock(options: RenderOptions, tokens: Token[], idx: number): string
     `<div class="code-toolbar" role="toolbar">` +
     `<button type="button" class="action-open" data-action="openExample" data-example="${i}">${escapeHtml(options.labels.openScratch)}</button>` +
     `<button type="button" class="action-copy" data-action="copyExample" data-example="${i}">${escapeHtml(options.labels.copy)}</button>` +
+    verifiedBadge(options, options.examples?.[i]) +
     `</div><pre><code${langClass}>${highlighted}</code></pre></div>\n`
   );
+}
+
+/** "✓ CPython 3.10–3.13" in the example header, when the notes check recorded where it ran. */
+function verifiedBadge(options: RenderOptions, example: CodeExample | undefined): string {
+  const v = example?.verified;
+  if (!v?.python.length) return '';
+  const versions = formatVersionList(v.python);
+  const methods = v.startMethods?.length ? ` (${v.startMethods.join(', ')})` : '';
+  const title = (options.labels.verified ?? ENGLISH_LABELS.verified).replace('{0}', v.python.join(', ')).replace('{1}', methods);
+  return `<span class="example-verified" role="note" title="${escapeHtml(title)}">✓ CPython ${escapeHtml(versions)}</span>`;
 }
 
 const SANITIZE: sanitizeHtml.IOptions = {
@@ -150,6 +177,11 @@ const SANITIZE: sanitizeHtml.IOptions = {
  */
 export function renderAnswer(markdown: string, options: RenderOptions): string {
   return renderAnswerWithOutline(markdown, options).html;
+}
+
+/** A question's answer as the answer view shows it: its examples carry their verification badges. */
+export function renderQuestionBody(question: Question, options: Omit<RenderOptions, 'examples'>): string {
+  return renderAnswer(question.markdown, { ...options, examples: question.examples });
 }
 
 /** The answer HTML and its headings (ids as in the HTML), from one render. */
