@@ -45,7 +45,7 @@ export function candidateCommands(src: CandidateSource): string[] {
     if (dir) add(join(dir, name));
   }
   const pyenv = join(src.home, '.pyenv', 'versions');
-  let versions: string[] = [];
+  let versions: string[];
   try {
     versions = src.listDir(pyenv);
   } catch {
@@ -108,7 +108,8 @@ export function chooseInterpreters(probed: readonly { command: string; probe: Pr
     const label = `${version[0]}.${version[1]}${probe.freeThreaded ? 't' : ''}`;
     if (byLabel.has(label)) continue;
     byLabel.set(label, {
-      command,
+      // Run the real binary, not a pyenv shim: a shim costs a shell and pyenv per run.
+      command: probe.executable || command,
       label,
       version,
       full: probe.version,

@@ -84,7 +84,7 @@ describe('notes check: interpreter discovery', () => {
       { command: '/p/3.10', probe: probe('3.10.13', '/p/3.10/bin/python3.10') },
       { command: 'broken', probe: undefined },
     ]);
-    assert.deepEqual(chosen.map((p) => `${p.label}=${p.command}`), ['3.10=/p/3.10', '3.11=python3', '3.13t=/p/3.13t']);
+    assert.deepEqual(chosen.map((p) => `${p.label}=${p.command}`), ['3.10=/p/3.10/bin/python3.10', '3.11=/usr/bin/python3.11', '3.13t=/p/3.13t/bin/python3.13t']);
   });
 
   it('probes the real python3 on this machine', () => {
