@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { readFile, writeFile } from 'node:fs/promises';
 import { ContextKeys } from '../constants';
 import type { Topic } from '../core/notes/model';
 import { allQuestions } from '../core/notes/model';
@@ -75,6 +74,10 @@ export async function setStudyFilterCommand(study: StudyStore, tree: TopicsTreeP
   return chosen;
 }
 
+/** Where a file is, as the user knows it: a path on disk, the full URI elsewhere (remote, virtual). */
+const shown = (uri: vscode.Uri) => (uri.scheme === 'file' ? uri.fsPath : uri.toString(true));
+
+// Files go through vscode.workspace.fs, so export and import work in remote and virtual workspaces too.
 export async function exportProgressCommand(study: StudyStore): Promise<void> {
   const uri = await vscode.window.showSaveDialog({
     filters: { JSON: ['json'] },
@@ -82,22 +85,28 @@ export async function exportProgressCommand(study: StudyStore): Promise<void> {
     title: vscode.l10n.t('Export Study Progress'),
   });
   if (!uri) return;
-  await writeFile(uri.fsPath, study.exportJson(), 'utf8');
-  void vscode.window.showInformationMessage(vscode.l10n.t('Progress exported to {0}', uri.fsPath));
+  try {
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(study.exportJson()));
+  } catch (err) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot write {0}: {1}', shown(uri), err instanceof Error ? err.message : String(err)));
+    return;
+  }
+  void vscode.window.showInformationMessage(vscode.l10n.t('Progress exported to {0}', shown(uri)));
 }
 
+/** Import Progress…: from a picked file, or a path or URI given by a caller. */
 export async function importProgressCommand(study: StudyStore, file?: unknown): Promise<boolean> {
-  let path = typeof file === 'string' ? file : undefined;
-  if (!path) {
+  let uri = file instanceof vscode.Uri ? file : typeof file === 'string' ? vscode.Uri.file(file) : undefined;
+  if (!uri) {
     const picked = await vscode.window.showOpenDialog({ filters: { JSON: ['json'] }, canSelectMany: false, title: vscode.l10n.t('Import Study Progress') });
-    path = picked?.[0]?.fsPath;
+    uri = picked?.[0];
   }
-  if (!path) return false;
+  if (!uri) return false;
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch (err) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot read {0}: {1}', path, (err as Error).message));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot read {0}: {1}', shown(uri), err instanceof Error ? err.message : String(err)));
     return false;
   }
   const result = await study.importJson(text);
