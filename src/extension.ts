@@ -26,6 +26,8 @@ export interface InterviewNotesApi {
   interview: MockInterviewPanel;
   drill: OutputDrillPanel;
   searchPicks: typeof searchPicks;
+  /** Where study progress is stored, so a test can play a second window writing to it. */
+  globalState: vscode.Memento;
   activationMs: number;
 }
 
@@ -81,7 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
   const testMode = context.extensionMode === vscode.ExtensionMode.Test || process.env[TEST_API_ENV] === '1';
-  return testMode ? { notes, study, dueStatus, tree, answers, review, progress, interview, drill, searchPicks, activationMs } : undefined;
+  return testMode ? { notes, study, dueStatus, tree, answers, review, progress, interview, drill, searchPicks, globalState: context.globalState, activationMs } : undefined;
 }
 
 export function deactivate(): void {}

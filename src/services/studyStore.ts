@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import type { Rating } from '../core/study/scheduler';
 import { localDateString } from '../core/study/scheduler';
 import {
-  dueQueue, exportState, importState, migrateState, recordOpened, recordReview,
+  dueQueue, exportState, importState, mergeStates, migrateState, recordOpened, recordReview,
   toggleFavorite, toggleMastered, type ImportResult, type StudyState,
 } from '../core/study/studyState';
+import { Disposable } from '../util/disposable';
 
 /** globalState key; synced across machines with Settings Sync. */
 export const STUDY_STATE_KEY = 'interviewNotes.studyState';
@@ -12,14 +13,22 @@ const BACKUP_KEY = 'interviewNotes.studyState.unreadable';
 
 /**
  * The one owner of study progress. All changes go through the pure core
- * (core/studyState.ts) and are written to globalState at once.
+ * (core/study/studyState.ts) and are written to globalState at once.
+ *
+ * globalState is shared by every window, so each change starts from what is stored now
+ * (another window may have saved reviews since): stored and in-memory states are merged
+ * first, then the change is applied and written. Two windows never lose each other's reviews.
  */
-export class StudyStore implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<StudyState>();
+export class StudyStore extends Disposable {
+  private readonly changed = this._register(new vscode.EventEmitter<StudyState>());
   readonly onDidChange = this.changed.event;
   private current: StudyState;
+  /** The stored value as this window last read or wrote it, and its state: the base both windows share. */
+  private synced: unknown;
+  private syncedState: StudyState;
 
   constructor(private readonly memento: vscode.Memento & { setKeysForSync(keys: readonly string[]): void }, log: vscode.LogOutputChannel) {
+    super();
     memento.setKeysForSync([STUDY_STATE_KEY]);
     const raw = memento.get<unknown>(STUDY_STATE_KEY);
     const { state, warnings } = migrateState(raw);
@@ -29,6 +38,8 @@ export class StudyStore implements vscode.Disposable {
       void memento.update(BACKUP_KEY, raw);
     }
     this.current = state;
+    this.synced = raw;
+    this.syncedState = state;
   }
 
   get state(): StudyState {
@@ -49,19 +60,19 @@ export class StudyStore implements vscode.Disposable {
   }
 
   toggleMastered(id: string): Thenable<void> {
-    return this.save(toggleMastered(this.current, id, new Date()));
+    return this.save(toggleMastered(this.latest(), id, new Date()));
   }
 
   toggleFavorite(id: string): Thenable<void> {
-    return this.save(toggleFavorite(this.current, id, new Date()));
+    return this.save(toggleFavorite(this.latest(), id, new Date()));
   }
 
   rate(id: string, rating: Rating): Thenable<void> {
-    return this.save(recordReview(this.current, id, rating, this.today(), new Date()));
+    return this.save(recordReview(this.latest(), id, rating, this.today(), new Date()));
   }
 
   opened(id: string): Thenable<void> {
-    return this.save(recordOpened(this.current, id));
+    return this.save(recordOpened(this.latest(), id));
   }
 
   /** Ids to review today among `ids`: due cards first, then new ones. */
@@ -74,24 +85,31 @@ export class StudyStore implements vscode.Disposable {
   }
 
   async importJson(json: string): Promise<ImportResult> {
-    const result = importState(this.current, json);
+    const result = importState(this.latest(), json);
     if (result.ok) await this.save(result.state);
     return result;
   }
 
   /** Re-reads globalState (another window or Settings Sync may have changed it). */
   reload(): void {
-    this.current = migrateState(this.memento.get<unknown>(STUDY_STATE_KEY)).state;
+    this.synced = this.memento.get<unknown>(STUDY_STATE_KEY);
+    this.current = migrateState(this.synced).state;
+    this.syncedState = this.current;
     this.changed.fire(this.current);
+  }
+
+  /** The in-memory state with whatever another window stored meanwhile merged in (what of it can be read). */
+  private latest(): StudyState {
+    const stored = this.memento.get<unknown>(STUDY_STATE_KEY);
+    if (stored === undefined || stored === this.synced) return this.current;
+    return mergeStates(this.current, migrateState(stored).state, this.syncedState).state;
   }
 
   private async save(next: StudyState): Promise<void> {
     this.current = next;
+    this.synced = next;
+    this.syncedState = next;
     this.changed.fire(next);
     await this.memento.update(STUDY_STATE_KEY, next);
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 }

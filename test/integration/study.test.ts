@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { InterviewNotesApi } from '../../src/extension';
+import { migrateState, recordReview } from '../../src/core/study/studyState';
+import { STUDY_STATE_KEY } from '../../src/services/studyStore';
 import type { TreeNode } from '../../src/views/topicsTree';
 import { activateExtension, closeAllEditors, waitFor } from './helpers';
 
@@ -117,6 +119,32 @@ describe('Review session and progress page', () => {
     // What was saved is what a reloaded window reads back from globalState.
     api.study.reload();
     assert.deepEqual(api.study.state.questions[id]?.card, card);
+  });
+
+  it('keeps the reviews another window saved meanwhile', async () => {
+    const saved = api.globalState.get<unknown>(STUDY_STATE_KEY);
+    const fresh = api.notes.allIds().filter((id) => !api.study.state.questions[id]?.card);
+    const [mine, theirs] = fresh;
+    try {
+      // Another window starts from what is stored, reviews a card and saves, behind this window's back.
+      const other = recordReview(migrateState(saved).state, theirs, 'hard', api.study.today(), new Date());
+      await api.globalState.update(STUDY_STATE_KEY, other);
+      assert.equal(api.study.state.questions[theirs]?.card, undefined, 'this window has not read it yet');
+
+      assert.equal(await api.review.start([mine]), true);
+      assert.equal(api.review.currentId, mine);
+      api.review.reveal();
+      await api.review.rate('good');
+
+      const stored = migrateState(api.globalState.get<unknown>(STUDY_STATE_KEY)).state;
+      assert.ok(stored.questions[mine]?.card, 'this window’s review is stored');
+      assert.ok(stored.questions[theirs]?.card, 'the other window’s review is still stored');
+      assert.deepEqual(stored.history.filter((e) => e.id === mine || e.id === theirs).map((e) => `${e.id === mine ? 'mine' : 'theirs'}:${e.rating}`).sort(), ['mine:good', 'theirs:hard']);
+      assert.ok(api.study.state.questions[theirs]?.card, 'and this window now counts it too');
+    } finally {
+      await api.globalState.update(STUDY_STATE_KEY, saved);
+      api.study.reload();
+    }
   });
 
   it('the status bar counts today’s reviews and follows ratings', async () => {

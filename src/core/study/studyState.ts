@@ -379,12 +379,14 @@ function sameContent(a: QuestionProgress, b: QuestionProgress): boolean {
 
 const stamp = (p: QuestionProgress) => (p.updatedAt ? Date.parse(p.updatedAt) : -Infinity);
 
-function mergeHistory(mine: ReviewLogEntry[], theirs: ReviewLogEntry[]): { history: ReviewLogEntry[]; added: number } {
+function mergeHistory(mine: ReviewLogEntry[], theirs: ReviewLogEntry[], base?: ReviewLogEntry[]): { history: ReviewLogEntry[]; added: number } {
   // A multiset union: the same review on the same day may really happen twice, so an entry is
-  // added only when the file holds it more often than this state does.
+  // added only when the file holds it more often than this state does. With a common base (two
+  // windows that both started from it) an entry is added when `theirs` holds it more often
+  // than the base did: both windows may have logged the same rating on the same day.
   const key = (e: ReviewLogEntry) => `${e.id}\u0000${e.date}\u0000${e.rating}`;
   const have = new Map<string, number>();
-  for (const e of mine) have.set(key(e), (have.get(key(e)) ?? 0) + 1);
+  for (const e of base ?? mine) have.set(key(e), (have.get(key(e)) ?? 0) + 1);
   const added: ReviewLogEntry[] = [];
   for (const e of theirs) {
     const k = key(e);
@@ -426,6 +428,18 @@ export function importState(current: StudyState, json: string): ImportResult {
   const problems = [...r.problems, ...r.unknown.map((u) => `${u} is not a known field`)];
   if (problems.length) return fail(problems);
 
+  const { state, report } = mergeStates(current, { version: 1, questions, history, recent });
+  return { ok: true, state, report };
+}
+
+/**
+ * Unites two valid states of one user (an import, or what another window saved meanwhile):
+ * per id the newer `updatedAt` wins (a tie keeps `current`), review logs are united as a
+ * multiset, recent ids of `current` come first. `base`, when known, is the state both sides
+ * started from: then every review `other` added to it is kept, even one `current` also made.
+ */
+export function mergeStates(current: StudyState, other: StudyState, base?: StudyState): { state: StudyState; report: ImportReport } {
+  const { questions, history, recent } = other;
   const merged: Record<string, QuestionProgress> = { ...current.questions };
   let taken = 0;
   let conflicts = 0;
@@ -445,10 +459,9 @@ export function importState(current: StudyState, json: string): ImportResult {
       }
     }
   }
-  const { history: mergedHistory, added } = mergeHistory(current.history, history);
+  const { history: mergedHistory, added } = mergeHistory(current.history, history, base?.history);
   const mergedRecent = [...current.recent, ...recent.filter((id) => !current.recent.includes(id))].slice(0, RECENT_LIMIT);
   return {
-    ok: true,
     state: { version: 1, questions: merged, history: mergedHistory, recent: mergedRecent },
     report: { questions: taken, reviews: added, conflicts },
   };
