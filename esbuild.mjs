@@ -1,7 +1,7 @@
 // One build script for everything: the extension host bundle, the webview
 // script, the CLI, the compiled notes index and the test bundles.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, mkdirSync } from 'node:fs';
+import { readdirSync, statSync, mkdirSync, watch as watchFiles } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -31,6 +31,25 @@ const logProblems = {
   },
 };
 
+// In watch mode every rebuild is framed by "[watch] build started" / "[watch] build finished"
+// (the background problem matcher in .vscode/tasks.json waits for them); several builds
+// running at once count as one.
+let running = 0;
+const watchMarkers = {
+  name: 'watch-markers',
+  setup(build) {
+    if (!watch) return;
+    build.onStart(() => {
+      if (running++ === 0) console.log('[watch] build started');
+    });
+    build.onEnd(async () => {
+      // The notes index is compiled by the CLI bundle, so it follows that build.
+      if (build.initialOptions.entryPoints?.cli) await compileNotesIndex().catch((err) => console.error(`✘ notes index: ${err.message}`));
+      if (--running === 0) console.log('[watch] build finished');
+    });
+  },
+};
+
 const nodeCommon = {
   bundle: true,
   platform: 'node',
@@ -41,7 +60,7 @@ const nodeCommon = {
   logLevel: 'silent',
   // The printable page inlines its stylesheets.
   loader: { '.css': 'text' },
-  plugins: [logProblems],
+  plugins: [logProblems, watchMarkers],
 };
 
 const builds = [
@@ -67,7 +86,9 @@ if (!production) {
 
 async function compileNotesIndex() {
   // The bundled notes are parsed once at build time, so activation reads one JSON file.
-  const { compileBundledNotes } = await import(pathToFileURL(join(process.cwd(), 'dist', 'cli.js')).href);
+  // A fresh URL each time, so a rebuilt CLI is loaded again rather than taken from the module cache.
+  const cli = pathToFileURL(join(process.cwd(), 'dist', 'cli.js')).href + (watch ? `?t=${Date.now()}` : '');
+  const { compileBundledNotes } = await import(cli);
   mkdirSync('dist', { recursive: true });
   const summary = compileBundledNotes('notes', 'dist/notes-index.json');
   console.log(`notes index: ${summary.topics} topics, ${summary.questions} questions, ${summary.bytes} bytes`);
@@ -77,7 +98,16 @@ async function compileNotesIndex() {
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
-  console.log('[watch] build started');
+  // Editing a bundled note rebuilds the notes index too.
+  let pending;
+  watchFiles('notes', { recursive: true }, () => {
+    clearTimeout(pending);
+    pending = setTimeout(async () => {
+      if (running++ === 0) console.log('[watch] build started');
+      await compileNotesIndex().catch((err) => console.error(`✘ notes index: ${err.message}`));
+      if (--running === 0) console.log('[watch] build finished');
+    }, 200);
+  });
 } else {
   const results = await Promise.allSettled(builds.map((b) => esbuild.build(b)));
   if (results.some((r) => r.status === 'rejected')) process.exit(1);

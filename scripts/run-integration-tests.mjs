@@ -23,7 +23,14 @@ function makeWorkspace() {
 async function viaElectron() {
   const { runTests } = await import('@vscode/test-electron');
   const ws = makeWorkspace();
-  await runTests({ extensionDevelopmentPath: ROOT, extensionTestsPath: testsPath, launchArgs: [ws, '--disable-extensions'] });
+  // A fresh user-data folder, as on code-server: no settings, state or editors from an earlier run.
+  const userDataDir = mkdtempSync(join(tmpdir(), 'pin-ud-'));
+  try {
+    await runTests({ extensionDevelopmentPath: ROOT, extensionTestsPath: testsPath, launchArgs: [ws, '--disable-extensions', '--user-data-dir', userDataDir] });
+  } finally {
+    rmSync(userDataDir, { recursive: true, force: true });
+    rmSync(ws, { recursive: true, force: true });
+  }
   return 0;
 }
 
