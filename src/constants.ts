@@ -26,6 +26,7 @@ export const Commands = {
   importProgress: 'interviewNotes.importProgress',
   startMockInterview: 'interviewNotes.startMockInterview',
   startOutputDrill: 'interviewNotes.startOutputDrill',
+  showParseExplanation: 'interviewNotes.showParseExplanation',
 } as const;
 
 export const ContextKeys = {

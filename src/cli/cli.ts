@@ -3,7 +3,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { NoteProblem, Topic } from '../core/notes/model';
 import { allQuestions } from '../core/notes/model';
-import { loadNotes } from '../loader/loadNotes';
+import { loadNotes, type FileContribution } from '../loader/loadNotes';
+import { QUESTION_MODES, type QuestionMode } from '../core/notes/extractQuestions';
+import type { ParseOptions } from '../core/notes/parseNoteFile';
+import { formatReading } from '../core/notes/readingReport';
 import { formatProblem, parseNotesIndex, serializeNotesIndex, sortTopics } from '../core/notes/notesIndex';
 import { checkExamples, checkStructure, literalEmphasisProblems } from './checkNotes';
 import { ENGLISH_LABELS, renderQuestionBody } from '../core/render/renderAnswer';
@@ -14,7 +17,10 @@ import { SearchIndex } from '../core/search/searchIndex';
 import { searchDocsFor } from '../core/search/searchDocs';
 
 const USAGE = `usage:
-  node dist/cli.js parse <file|folder>              print the questions as JSON
+  node dist/cli.js parse <file|folder> [--full] [--questions auto|headings|numbered-lines|bullets] [--question-level N]
+                                                    print the questions as JSON; --full adds answers, line ranges,
+                                                    group intros and each file's skipped lines
+  node dist/cli.js parse --explain <file>           what each heading and line of a file became, and why
   node dist/cli.js search "<query>" [--limit N] [--notes <folder>]
                                                     ranked results over the bundled notes
   node dist/cli.js render <question id> [--notes <folder>]
@@ -48,26 +54,47 @@ function relativiseSources(topics: Topic[], base: string): Topic[] {
 
 interface ParsedOutputTopic {
   title: string;
+  intro?: string;
+  lines?: [number, number];
   topics?: ParsedOutputTopic[];
-  questions: { id: string; title: string; examples: { language: string; code: string; runnable: boolean }[] }[];
+  questions: { id: string; title: string; answer?: string; lines?: [number, number]; examples: { language: string; code: string; runnable: boolean; kind?: string }[] }[];
 }
 
-function toParseOutput(topics: readonly Topic[]): ParsedOutputTopic[] {
+function toParseOutput(topics: readonly Topic[], full = false): ParsedOutputTopic[] {
   return topics.map((t) => ({
     title: t.title,
-    ...(t.topics.length ? { topics: toParseOutput(t.topics) } : {}),
+    ...(full && t.intro ? { intro: t.intro } : {}),
+    ...(full && t.lines ? { lines: t.lines } : {}),
+    ...(t.topics.length ? { topics: toParseOutput(t.topics, full) } : {}),
     questions: t.questions.map((q) => ({
       id: q.id,
       title: q.title,
-      examples: q.examples.map((e) => ({ language: e.language, code: e.code, runnable: e.runnable })),
+      ...(full ? { answer: q.markdown, lines: [q.source.line, q.source.endLine ?? q.source.line] as [number, number] } : {}),
+      examples: q.examples.map((e) => ({ language: e.language, code: e.code, runnable: e.runnable, ...(e.kind ? { kind: e.kind } : {}) })),
     })),
   }));
+}
+
+
+function parseOptions(args: string[]): ParseOptions | string {
+  const questions = takeOption(args, '--questions');
+  const level = takeOption(args, '--question-level');
+  if (questions !== undefined && !QUESTION_MODES.includes(questions as QuestionMode)) return `--questions must be one of ${QUESTION_MODES.join(', ')}`;
+  const questionLevel = level === undefined ? undefined : Number(level);
+  if (questionLevel !== undefined && !(Number.isInteger(questionLevel) && questionLevel >= 1 && questionLevel <= 6)) return '--question-level must be 1–6';
+  return { ...(questions ? { questions: questions as QuestionMode } : {}), ...(questionLevel ? { questionLevel } : {}) };
 }
 
 function bundledTopics(notesFolder?: string): Topic[] {
   if (notesFolder) return loadBundled(notesFolder).topics;
   const indexFile = join(__dirname, 'notes-index.json');
   return parseNotesIndex(readFileSync(indexFile, 'utf8'));
+}
+
+function takeFlag(args: string[], name: string): boolean {
+  const i = args.indexOf(name);
+  if (i >= 0) args.splice(i, 1);
+  return i >= 0;
 }
 
 function takeOption(args: string[], name: string): string | undefined {
@@ -152,11 +179,24 @@ export function main(argv: string[]): number | Promise<number> {
   const command = args.shift();
   switch (command) {
     case 'parse': {
+      const full = takeFlag(args, '--full');
+      const explain = takeFlag(args, '--explain');
+      const options = parseOptions(args);
+      if (typeof options === 'string') {
+        console.error(options);
+        return 2;
+      }
       const target = args[0];
       if (!target) break;
-      const { topics, problems } = loadNotes(resolve(target));
+      const files: FileContribution[] = [];
+      const { topics, problems } = loadNotes(resolve(target), { parse: { ...options, explain }, onFile: (c) => files.push(c) });
       printProblems(problems);
-      console.log(JSON.stringify({ topics: toParseOutput(sortTopics(topics)) }, null, 2));
+      if (explain) {
+        for (const c of files) console.log(formatReading(c.file, c.reading ?? [], c.skipped ?? []));
+      } else if (full) {
+        const skipped = files.map((c) => ({ file: c.file, skipped: c.skipped ?? [] }));
+        console.log(JSON.stringify({ topics: toParseOutput(sortTopics(topics), true), files: skipped }, null, 2));
+      } else console.log(JSON.stringify({ topics: toParseOutput(sortTopics(topics)) }, null, 2));
       return problems.some((p) => p.severity === 'error' && p.line === 0 && p.message.startsWith('notes source not found')) ? 1 : 0;
     }
     case 'search': {

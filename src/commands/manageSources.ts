@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { sourceEntryPath } from '../core/notes/sourceSetting';
 import { Settings } from '../constants';
 import type { NotesService } from '../services/notesService';
 import { sourceSettingFrom } from './commandArgs';
@@ -25,10 +26,10 @@ export async function addSourceCommand(replace?: unknown): Promise<string | unde
 
 export async function addSourcePath(path: string, replace?: string): Promise<void> {
   const config = vscode.workspace.getConfiguration(Settings.section);
-  const inspected = config.inspect<string[]>(Settings.sources);
-  const target = replace && inspected?.workspaceValue?.includes(replace) ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  const inspected = config.inspect<unknown[]>(Settings.sources);
+  const target = replace && inspected?.workspaceValue?.some((s) => sourceEntryPath(s) === replace) ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   const current = (target === vscode.ConfigurationTarget.Workspace ? inspected?.workspaceValue : inspected?.globalValue) ?? [];
-  const next = current.filter((s) => s !== replace && s !== path);
+  const next = current.filter((s) => sourceEntryPath(s) !== replace && sourceEntryPath(s) !== path);
   next.push(path);
   await config.update(Settings.sources, next, target);
 }
@@ -46,12 +47,12 @@ export async function removeSourceCommand(notes: NotesService, arg?: unknown): P
   }
   if (!setting) return;
   const config = vscode.workspace.getConfiguration(Settings.section);
-  const inspected = config.inspect<string[]>(Settings.sources);
+  const inspected = config.inspect<unknown[]>(Settings.sources);
   for (const [value, target] of [
     [inspected?.workspaceFolderValue, vscode.ConfigurationTarget.WorkspaceFolder],
     [inspected?.workspaceValue, vscode.ConfigurationTarget.Workspace],
     [inspected?.globalValue, vscode.ConfigurationTarget.Global],
   ] as const) {
-    if (value?.includes(setting)) await config.update(Settings.sources, value.filter((s) => s !== setting), target);
+    if (value?.some((s) => sourceEntryPath(s) === setting)) await config.update(Settings.sources, value.filter((s) => sourceEntryPath(s) !== setting), target);
   }
 }

@@ -17,7 +17,7 @@ function examplePicks(examples: readonly CodeExample[]): ExamplePick[] {
       index,
       label: `$(code) ${vscode.l10n.t('Example {0}', index + 1)}`,
       description: first.trim().slice(0, 80),
-      detail: vscode.l10n.t('{0} lines', lines.length) + (ex.runnable ? '' : ` · ${vscode.l10n.t('not runnable here')}`),
+      detail: vscode.l10n.t('{0} lines', lines.length) + (ex.kind === 'python2' ? ` · ${vscode.l10n.t('Python 2')}` : ex.kind === 'repl' ? ` · ${vscode.l10n.t('REPL session')}` : '') + (ex.runnable ? '' : ` · ${vscode.l10n.t('not runnable here')}`),
     };
   });
 }

@@ -13,6 +13,7 @@ import type { TreeSearchFilter } from './filterTree';
 import { addSourceCommand, removeSourceCommand } from './manageSources';
 import { openExampleCommand } from './openExample';
 import { openSourceFileCommand } from './openSourceFile';
+import { showParseExplanationCommand } from './showParseExplanation';
 import { searchCommand } from './searchQuestions';
 import { startMockInterviewCommand, startOutputDrillCommand } from './practiceCommands';
 import { exportProgressCommand, importProgressCommand, randomQuestionCommand, setStudyFilterCommand, toggleCommand } from './studyCommands';
@@ -54,6 +55,7 @@ function handlers(t: CommandTargets): Record<keyof typeof Commands, Handler> {
     addSource: (replace) => addSourceCommand(replace),
     removeSource: (arg) => removeSourceCommand(t.notes, arg),
     openSourceFile: (arg) => openSourceFileCommand(t.notes, current(), arg),
+    showParseExplanation: (arg) => showParseExplanationCommand(t.notes, arg),
     showProblems: () => t.log.show(),
     filterTree: (query) => {
       const text = stringArg(query);

@@ -18,6 +18,8 @@ export interface LoadOptions {
   idBase?: string;
   /** How the source's files are read (the `questions` / `questionLevel` of a source setting). */
   parse?: ParseOptions;
+  /** Called with each file's contribution (its skipped regions and reading notes included). */
+  onFile?: (c: FileContribution) => void;
 }
 
 /** What one file adds to the tree. */
@@ -152,13 +154,17 @@ export function loadNotes(path: string, options: LoadOptions = {}): NotesCollect
   const problems: NoteProblem[] = [];
   if (isFile) {
     const c = parseFileContribution(path, idBase, options.maxFileBytes, options.parse);
+    options.onFile?.(c);
     problems.push(...c.problems);
     if (c.group && hasContent(c.group)) return { topics: [c.group], problems };
     const topics = c.question ? [{ ...emptyTopic(idFor(idBase, path), titleFromName(basename(path)), 0), questions: [c.question] }] : [];
     return { topics, problems };
   }
   const contributions = listNoteFiles(path, problems).map((f) => parseFileContribution(f, idBase, options.maxFileBytes, options.parse));
-  for (const c of contributions) problems.push(...c.problems);
+  for (const c of contributions) {
+    options.onFile?.(c);
+    problems.push(...c.problems);
+  }
   return { topics: assembleTopics(path, contributions, idBase), problems };
 }
 

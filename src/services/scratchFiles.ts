@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import type { CodeExample } from '../core/notes/model';
+import { scratchCode } from '../core/notes/extractExamples';
 
 /**
  * Opens code as an untitled Python document beside the current editor. It is a
  * scratch file: never saved unless the user saves it.
  */
 export async function openScratch(example: CodeExample): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'python', content: example.code });
+  // A REPL transcript opens as the code it runs: no prompts, its output as comments.
+  const doc = await vscode.workspace.openTextDocument({ language: 'python', content: scratchCode(example) });
   const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: false });
   // A new untitled file may reuse the name of one just closed and come back with that one's
   // backed-up text; the user asked for this example, so that is what the file must hold.

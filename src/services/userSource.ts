@@ -107,7 +107,7 @@ export class UserNotesSource implements vscode.Disposable {
     for (let i = 0; i < files.length; i += CHUNK) {
       if (token.isCancellationRequested) return;
       const chunk = files.slice(i, i + CHUNK);
-      for (const f of chunk) this.contributions.set(f, parseFileContribution(f, this.idBase(), this.maxFileBytes));
+      for (const f of chunk) this.contributions.set(f, parseFileContribution(f, this.idBase(), this.maxFileBytes, this.resolved.parse));
       this.indexed += chunk.length;
       report?.(chunk.length);
       if (this.indexed % PARTIAL_EVERY < CHUNK && this.indexed < files.length) {
@@ -160,7 +160,7 @@ export class UserNotesSource implements vscode.Disposable {
       try {
         exists = statSync(f).isFile();
       } catch {}
-      if (exists) this.contributions.set(f, parseFileContribution(f, this.idBase(), this.maxFileBytes));
+      if (exists) this.contributions.set(f, parseFileContribution(f, this.idBase(), this.maxFileBytes, this.resolved.parse));
       else this.contributions.delete(f);
     }
     if (files.length) {

@@ -18,7 +18,7 @@ export function practiceLookup(notes: NotesService): (key: string) => PracticeQu
  */
 export function renderFragment(markdown: string): string {
   return renderAnswer(markdown, {
-    labels: { openScratch: vscode.l10n.t('Open as Scratch File'), copy: vscode.l10n.t('Copy'), output: vscode.l10n.t('Output') },
+    labels: { openScratch: vscode.l10n.t('Open as Scratch File'), copy: vscode.l10n.t('Copy'), output: vscode.l10n.t('Output'), python2: vscode.l10n.t('Python 2'), repl: vscode.l10n.t('REPL session') },
     allowHtml: false,
     allowRemoteImages: remoteImagesAllowed(),
     resolveImage: () => undefined,

@@ -27,6 +27,8 @@ export function renderAnswerBody(loaded: LoadedQuestion, webview: vscode.Webview
       output: vscode.l10n.t('Output'),
       // Kept as a template: the renderer fills in the versions per example.
       verified: vscode.l10n.t('Verified by the notes check on CPython {0}{1}', '{0}', '{1}'),
+      python2: vscode.l10n.t('Python 2'),
+      repl: vscode.l10n.t('REPL session'),
     },
     allowHtml: loaded.trusted,
     allowRemoteImages: remoteImagesAllowed(),

@@ -7,6 +7,8 @@ import type { ReadingNote } from '../../src/core/notes/extractQuestions';
 import { allQuestions, type Topic } from '../../src/core/notes/model';
 import { scratchCode } from '../../src/core/notes/extractExamples';
 import { realworldDir } from './realworldFixture';
+import { parseSourceSetting } from '../../src/core/notes/sourceSetting';
+import { formatReading } from '../../src/core/notes/readingReport';
 
 // Each file in fixtures/shapes reproduces one way real notes are written;
 // expected.json holds the outline a reader sees for it.
@@ -129,5 +131,23 @@ describe('note shapes: details', () => {
     );
     const { parsed } = parseFixture(shapesDir(), 'bullet-questions.md', { questions: 'headings' });
     assert.deepEqual(shapeOutline(parsed.group!), ['# 速记问答', '- 速记问答 @1-15 [run]']);
+  });
+});
+
+describe('note shapes: source settings and the reading report', () => {
+  it('a source entry is a path or { path, questions, questionLevel }; bad options are ignored', () => {
+    assert.deepEqual(parseSourceSetting('~/notes'), { path: '~/notes', parse: {} });
+    assert.deepEqual(parseSourceSetting({ path: 'a', questions: 'numbered-lines', questionLevel: 3 }), { path: 'a', parse: { questions: 'numbered-lines', questionLevel: 3 } });
+    assert.deepEqual(parseSourceSetting({ path: 'a', questions: 'sideways', questionLevel: 9 }), { path: 'a', parse: {} });
+    assert.equal(parseSourceSetting({ questions: 'auto' }), undefined);
+    assert.equal(parseSourceSetting(''), undefined);
+  });
+
+  it('the report lists what each heading and line became, with the reason', () => {
+    const { parsed } = parseFixture(shapesDir(), 'not-questions.md');
+    const report = formatReading('not-questions.md', parsed.reading ?? [], parsed.skipped ?? []);
+    assert.match(report, /\| 3–5 \| ## Explore all 100 answers here 👉 \| skipped \| banner or promotion \|/);
+    assert.match(report, /\| 33 \| ## 参考资料 \| part of answer: \*\*Why use a virtual environment\?\*\* \| a references section/);
+    assert.match(report, /Skipped lines: 8/);
   });
 });

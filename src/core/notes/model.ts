@@ -72,6 +72,8 @@ export interface Topic {
   title: string;
   /** Short text under a group's heading before its first question (user notes). */
   intro?: string;
+  /** First and last 1-based line of a group inside one user file. */
+  lines?: [number, number];
   order: number;
   questions: Question[];
   /** Nested groups, e.g. a user file with sections that only hold deeper headings. */

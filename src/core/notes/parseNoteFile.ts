@@ -92,6 +92,7 @@ function toTopic(group: ExtractedGroup, topicId: string, file: string, meta: { t
     id,
     title: g.title,
     ...(g.intro ? { intro: g.intro } : {}),
+    lines: g.lines,
     order: ord,
     questions: g.questions.map((q) => {
       const qid = uniqueId(`${file}#${slugify(q.title)}`, usedIds);

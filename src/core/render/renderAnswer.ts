@@ -1,6 +1,6 @@
 import type { MarkdownIt, Renderer, RendererRule, Token } from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
-import { classifyCodeToken, parseFenceInfo } from '../markdown/codeBlocks';
+import { classifyCodeToken, exampleKindOf, parseFenceInfo } from '../markdown/codeBlocks';
 import { exampleTag, markdownEngine } from '../markdown/markdownEngine';
 import { highlightCode } from './highlightCode';
 import { escapeHtml } from './webviewDocument';
@@ -14,6 +14,10 @@ export interface RenderLabels {
   output: string;
   /** Tooltip of the "✓ CPython 3.10–3.13" badge; {0} = versions, {1} = start methods or "". */
   verified?: string;
+  /** Shown on Python 2 examples, which are never offered as runnable. */
+  python2?: string;
+  /** Shown on `>>>` transcripts. */
+  repl?: string;
 }
 
 /** The answer view's labels in English (the view passes the same strings through vscode.l10n). */
@@ -22,6 +26,8 @@ export const ENGLISH_LABELS: Required<RenderLabels> = {
   copy: 'Copy',
   output: 'Output',
   verified: 'Verified by the notes check on CPython {0}{1}',
+  python2: 'Python 2',
+  repl: 'REPL session',
 };
 
 export interface RenderOptions {
@@ -130,10 +136,13 @@ function codeBlock(options: RenderOptions, tokens: Token[], idx: number): string
     return `<div class="code-block" data-lang="${escapeHtml(language)}"><pre><code${langClass}>${highlighted}</code></pre></div>\n`;
   }
   const i = tag.index;
+  const kind = exampleKindOf(token.content);
+  const kindLabel = kind === 'python2' ? options.labels.python2 ?? 'Python 2' : kind === 'repl' ? options.labels.repl ?? 'REPL' : undefined;
   return (
-    `<div class="code-block example" data-lang="python" data-example="${i}">` +
+    `<div class="code-block example" data-lang="python" data-example="${i}"${kind ? ` data-kind="${kind}"` : ''}>` +
     `<div class="code-toolbar" role="toolbar">` +
-    `<button type="button" class="action-open" data-action="openExample" data-example="${i}">${escapeHtml(options.labels.openScratch)}</button>` +
+    (kindLabel ? `<span class="example-kind">${escapeHtml(kindLabel)}</span>` : '') +
+    (kind === 'python2' ? '' : `<button type="button" class="action-open" data-action="openExample" data-example="${i}">${escapeHtml(options.labels.openScratch)}</button>`) +
     `<button type="button" class="action-copy" data-action="copyExample" data-example="${i}">${escapeHtml(options.labels.copy)}</button>` +
     verifiedBadge(options, options.examples?.[i]) +
     `</div><pre><code${langClass}>${highlighted}</code></pre></div>\n`
