@@ -41,7 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
   const study = new StudyStore(context.globalState, log);
   const tree = new TopicsTreeProvider(notes, study);
   const view = vscode.window.createTreeView<TreeNode>(TOPICS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  const treeFilter = new TreeSearchFilter(notes, tree, view);
+  const treeFilter = new TreeSearchFilter(notes, tree, view, study);
   const dueStatus = new DueStatusBar(notes, study);
   const answers = new AnswerPanel(context.extensionUri, notes, study, log);
   const renderBody = (id: string, webview: vscode.Webview) => {

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { ContextKeys } from '../constants';
 import type { NotesService } from '../services/notesService';
+import type { StudyStore } from '../services/studyStore';
+import { studyStateFilter } from './studyFilter';
 import type { TopicsTreeProvider, TreeNode } from '../views/topicsTree';
 
 /**
@@ -14,6 +16,7 @@ export class TreeSearchFilter implements vscode.Disposable {
     private readonly notes: NotesService,
     private readonly tree: TopicsTreeProvider,
     private readonly view: vscode.TreeView<TreeNode>,
+    private readonly study: StudyStore,
   ) {}
 
   get current(): string {
@@ -23,7 +26,7 @@ export class TreeSearchFilter implements vscode.Disposable {
   async prompt(): Promise<void> {
     const box = vscode.window.createInputBox();
     box.title = vscode.l10n.t('Filter Questions');
-    box.placeholder = vscode.l10n.t('Type Chinese, pinyin, initials or English; #tag and topic: filter');
+    box.placeholder = vscode.l10n.t('Type Chinese, pinyin, initials or English; filter with #tag topic: diff:hard imp:>=2 is:unmastered');
     box.value = this.query;
     box.onDidChangeValue((v) => this.apply(v));
     await new Promise<void>((resolve) => {
@@ -40,7 +43,7 @@ export class TreeSearchFilter implements vscode.Disposable {
       this.clear();
       return this.notes.allIds().length;
     }
-    const ids = new Set(this.notes.search().search(this.query, { limit: 500 }).map((h) => h.id));
+    const ids = new Set(this.notes.search().search(this.query, { limit: 500, accept: studyStateFilter(this.study) }).map((h) => h.id));
     this.tree.setFilter('search', (id) => ids.has(id));
     this.view.message = vscode.l10n.t('Filter “{0}”: {1} questions', this.query, ids.size);
     void vscode.commands.executeCommand('setContext', ContextKeys.filterActive, true);

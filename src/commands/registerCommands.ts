@@ -16,6 +16,7 @@ import { openSourceFileCommand } from './openSourceFile';
 import { showParseExplanationCommand } from './showParseExplanation';
 import { searchCommand } from './searchQuestions';
 import { startMockInterviewCommand, startOutputDrillCommand } from './practiceCommands';
+import { studyStateFilter } from './studyFilter';
 import { exportProgressCommand, importProgressCommand, randomQuestionCommand, setStudyFilterCommand, toggleCommand } from './studyCommands';
 
 /** What the commands act on; created in extension.ts. */
@@ -47,7 +48,7 @@ function handlers(t: CommandTargets): Record<keyof typeof Commands, Handler> {
       const questionId = stringArg(id);
       return questionId ? open(questionId) : false;
     },
-    search: (query) => searchCommand(t.notes, open, () => t.study.state.recent, stringArg(query) ?? ''),
+    search: (query) => searchCommand(t.notes, open, () => t.study.state.recent, stringArg(query) ?? '', studyStateFilter(t.study)),
     openExample: (arg, index) => openExampleCommand(t.notes, arg, index),
     refresh: () => t.notes.load(),
     nextQuestion: () => t.answers.step(1),

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { SearchHit } from '../core/search/searchIndex';
+import type { SearchHit, SearchOptions } from '../core/search/searchIndex';
 import type { NotesService } from '../services/notesService';
 
 export interface QuestionPick extends vscode.QuickPickItem {
@@ -9,9 +9,9 @@ export interface QuestionPick extends vscode.QuickPickItem {
 const LIMIT = 30;
 
 /** QuickPick items for a query, in our ranking order; recently opened questions for an empty query. */
-export function searchPicks(notes: NotesService, query: string, recent: readonly string[] = []): QuestionPick[] {
+export function searchPicks(notes: NotesService, query: string, recent: readonly string[] = [], accept?: SearchOptions['accept']): QuestionPick[] {
   if (!query.trim()) return recentPicks(notes, recent);
-  const hits = notes.search().search(query, { limit: LIMIT });
+  const hits = notes.search().search(query, { limit: LIMIT, accept });
   return hits.flatMap((hit) => {
     const loaded = notes.get(hit.id);
     if (!loaded) return [];
@@ -48,14 +48,20 @@ export function markSnippet(hit: SearchHit): string {
 }
 
 /** interviewNotes.search: type, see ranked questions, Enter opens the answer. */
-export async function searchCommand(notes: NotesService, open: (id: string) => void, recent: () => readonly string[], initialQuery = ''): Promise<void> {
+export async function searchCommand(
+  notes: NotesService,
+  open: (id: string) => void,
+  recent: () => readonly string[],
+  initialQuery = '',
+  accept?: SearchOptions['accept'],
+): Promise<void> {
   const qp = vscode.window.createQuickPick<QuestionPick>();
   qp.title = vscode.l10n.t('Search Interview Questions');
-  qp.placeholder = vscode.l10n.t('Type Chinese, pinyin, initials or English; #tag and topic: filter');
+  qp.placeholder = vscode.l10n.t('Type Chinese, pinyin, initials or English; filter with #tag topic: diff:hard imp:>=2 is:unmastered');
   qp.matchOnDescription = true;
   qp.matchOnDetail = true;
   const update = (value: string) => {
-    qp.items = searchPicks(notes, value, recent());
+    qp.items = searchPicks(notes, value, recent(), accept);
   };
   qp.onDidChangeValue(update);
   qp.value = initialQuery;

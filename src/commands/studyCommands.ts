@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { importanceWeight, pickWeighted } from '../core/study/weightedPick';
 import { ContextKeys } from '../constants';
 import type { Topic } from '../core/notes/model';
 import { allQuestions } from '../core/notes/model';
@@ -46,7 +47,8 @@ export async function randomQuestionCommand(notes: NotesService, study: StudySto
     void vscode.window.showInformationMessage(vscode.l10n.t('No questions left in this selection — well done.'));
     return undefined;
   }
-  const id = ids[Math.floor(Math.random() * ids.length)];
+  // Important questions come up more often (importance 3 four times as often as 1).
+  const id = pickWeighted(ids, (x) => importanceWeight(notes.get(x)?.question.importance)) ?? ids[0];
   open(id);
   return id;
 }

@@ -177,15 +177,29 @@ function questionItem(q: Question, study: StudyStore): vscode.TreeItem {
   item.iconPath = mastered
     ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'))
     : new vscode.ThemeIcon(q.examples.length > 0 ? 'symbol-method' : 'note');
-  if (favorite) item.description = '★';
+  const level = levelLabels(q);
+  // Description text takes the theme's description colour; filled dots are the importance.
+  item.description = [favorite ? '★' : '', level.difficulty, level.dots].filter(Boolean).join(' · ') || undefined;
   item.accessibilityInformation = {
-    label: [q.title, mastered ? vscode.l10n.t('mastered') : '', favorite ? vscode.l10n.t('favorite') : ''].filter(Boolean).join(', '),
+    label: [q.title, mastered ? vscode.l10n.t('mastered') : '', favorite ? vscode.l10n.t('favorite') : '', level.difficulty, level.importance].filter(Boolean).join(', '),
   };
-  const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(q.title)}**\n\n${previewLines(q.markdown)}`);
+  const facts = [level.difficulty ? vscode.l10n.t('Difficulty: {0}', level.difficulty) : '', level.importance].filter(Boolean).join(' · ');
+  const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(q.title)}**${facts ? `\n\n${escapeMarkdown(facts)}` : ''}\n\n${previewLines(q.markdown)}`);
   tooltip.supportHtml = false;
   item.tooltip = tooltip;
   item.command = { command: Commands.openQuestion, title: vscode.l10n.t('Open Answer'), arguments: [q.id] };
   return item;
+}
+
+/** Difficulty and importance as the tree shows them (localised); empty for unmarked user notes. */
+function levelLabels(q: Question): { difficulty: string; importance: string; dots: string } {
+  const difficulty = q.difficulty === 'easy' ? vscode.l10n.t('Easy') : q.difficulty === 'medium' ? vscode.l10n.t('Medium') : q.difficulty === 'hard' ? vscode.l10n.t('Hard') : '';
+  if (!q.importance) return { difficulty, importance: '', dots: '' };
+  return {
+    difficulty,
+    importance: vscode.l10n.t('Importance: {0} of 3', q.importance),
+    dots: '●'.repeat(q.importance) + '○'.repeat(3 - q.importance),
+  };
 }
 
 /** The answer's first lines as plain text (code fences and markup left out). */

@@ -124,6 +124,36 @@ describe('Python Interview Notes in a real VS Code', () => {
     assert.equal(all.length, api.notes.allIds().length);
   });
 
+  it('shows difficulty and importance on question rows, and combined filters narrow the tree', async () => {
+    const rows = () => api.tree.getChildren().flatMap((t) => api.tree.getChildren(t)).filter((n) => n.kind === 'question');
+    const gil = rows().find((n) => n.kind === 'question' && n.question.id === 'gil');
+    assert.ok(gil);
+    const item = api.tree.getTreeItem(gil);
+    assert.match(String(item.description), /^(Medium|中等) · ●●●$/, 'difficulty and three filled dots for importance 3');
+    assert.match(String(item.accessibilityInformation?.label), /(Importance: 3 of 3|重要程度：3\/3)/);
+
+    await vscode.commands.executeCommand('interviewNotes.filterTree', 'diff:hard imp:>=2 内存');
+    try {
+      const shown = rows();
+      assert.ok(shown.length > 0 && shown.length < api.notes.allIds().length, `${shown.length} shown`);
+      for (const n of shown) {
+        assert.ok(n.kind === 'question' && n.question.difficulty === 'hard' && (n.question.importance ?? 0) >= 2, n.kind === 'question' ? n.question.id : '');
+      }
+    } finally {
+      await vscode.commands.executeCommand('interviewNotes.clearFilter');
+    }
+
+    await vscode.commands.executeCommand('interviewNotes.toggleFavorite', 'gil');
+    await vscode.commands.executeCommand('interviewNotes.filterTree', 'is:favorite imp:3 #GIL');
+    try {
+      assert.deepEqual(rows().map((n) => n.kind === 'question' && n.question.id), ['gil']);
+    } finally {
+      await vscode.commands.executeCommand('interviewNotes.clearFilter');
+      await vscode.commands.executeCommand('interviewNotes.toggleFavorite', 'gil');
+    }
+    assert.equal(rows().length, api.notes.allIds().length);
+  });
+
   it('opens an example as an untitled Python document beside the answer', async () => {
     const id = api.notes.allIds().find((i) => api.notes.get(i)!.question.examples.length > 0)!;
     const example = api.notes.get(id)!.question.examples[0];

@@ -7,7 +7,11 @@ export function searchDocsFor(topics: readonly Topic[], pathPrefix: string[] = [
   for (const t of topics) {
     const path = [...pathPrefix, t.title];
     for (const q of t.questions) {
-      docs.push({ id: q.id, title: q.title, topic: path.join(' / '), tags: q.tags, keywords: q.keywords, body: q.markdown });
+      docs.push({
+        id: q.id, title: q.title, topic: path.join(' / '), tags: q.tags, keywords: q.keywords, body: q.markdown,
+        ...(q.difficulty ? { difficulty: q.difficulty } : {}),
+        ...(q.importance ? { importance: q.importance } : {}),
+      });
     }
     docs.push(...searchDocsFor(t.topics, path));
   }

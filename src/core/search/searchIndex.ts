@@ -14,7 +14,8 @@ import {
   BIGRAM, BODY, FUZZY_KEYWORD, FUZZY_PINYIN, FUZZY_TITLE, MISS, NONE, PINYIN_FULL, PINYIN_INITIALS, S, SEP,
   matchShort, pinyinRange, termInfo, type Entry, type Match, type Term,
 } from './searchMatch';
-import { parseQuery, queryTerms } from './searchQuery';
+import { hasFilters, matchesLevel, parseQuery, queryTerms, type ParsedQuery, type StateFilter } from './searchQuery';
+import type { Difficulty, Importance } from '../notes/model';
 import { firstLine, mergeRanges, occurrences, snippetAround, type Range } from './searchSnippet';
 import { TermVocabulary, type FuzzyTerm } from './searchTerms';
 
@@ -29,6 +30,8 @@ export interface SearchDoc {
   keywords: string[];
   /** Answer Markdown. */
   body: string;
+  difficulty?: Difficulty;
+  importance?: Importance;
 }
 
 export interface SearchHit {
@@ -45,6 +48,11 @@ export interface SearchHit {
 
 export interface SearchOptions {
   limit?: number;
+  /**
+   * The query's `is:` filters, applied by the caller (core does not know study
+   * state): return false to drop a question. Only consulted when the query has them.
+   */
+  accept?: (id: string, states: readonly StateFilter[]) => boolean;
 }
 
 const DEFAULT_LIMIT = 20;
@@ -141,10 +149,10 @@ export class SearchIndex {
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const limit = options.limit !== undefined && Number.isFinite(options.limit) ? Math.max(1, Math.floor(options.limit)) : DEFAULT_LIMIT;
     const parsed = parseQuery(query);
-    const filtered = parsed.tags.length > 0 || parsed.topics.length > 0;
+    const filtered = hasFilters(parsed);
     const terms = queryTerms(foldText(parsed.text));
     if (!filtered && terms.length === 0) return [];
-    const candidates = filtered ? this.filter(parsed.tags.map(foldText), parsed.topics.map(foldText)) : this.all;
+    const candidates = filtered ? this.filter(parsed, options.accept) : this.all;
     if (terms.length === 0) return Array.from(candidates.subarray(0, limit), (d) => this.filterHit(d));
     return this.rank(terms, candidates, filtered, limit);
   }
@@ -308,11 +316,16 @@ export class SearchIndex {
     this.termCache.set(text, { ...old, ...matches });
   }
 
-  private filter(tags: string[], topics: string[]): Int32Array {
+  private filter(parsed: ParsedQuery, accept: SearchOptions['accept']): Int32Array {
+    const tags = parsed.tags.map(foldText);
+    const topics = parsed.topics.map(foldText);
     const out: number[] = [];
     this.entries.forEach((e, d) => {
       if (!tags.every((t) => e.tags.some((et) => et.startsWith(t)))) return;
       if (topics.length && !topics.some((t) => e.topic.includes(t))) return;
+      const doc = this.docs[d];
+      if (!matchesLevel(parsed, doc.difficulty, doc.importance)) return;
+      if (parsed.states.length && accept && !accept(doc.id, parsed.states)) return;
       out.push(d);
     });
     return Int32Array.from(out);
