@@ -12,9 +12,7 @@ interface TopicChoice extends vscode.QuickPickItem {
 
 /** Top-level topics of the bundled notes and each of the user's sources, with their question keys. */
 function topicChoices(notes: NotesService): TopicChoice[] {
-  const keysOf = (t: Topic) => allQuestions([t]).map((q) => q.id).filter((id) => notes.get(id));
-  const choices: TopicChoice[] = notes.bundledTopics().map((t) => ({ id: t.id, label: t.title, keys: keysOf(t) }));
-  for (const s of notes.sources()) choices.push({ id: s.root.id || s.title, label: s.title, keys: keysOf(s.root) });
+  const choices: TopicChoice[] = notes.topLevelGroups().map((g) => ({ id: g.id, label: g.title, keys: g.ids }));
   return choices.filter((c) => c.keys.length).map((c) => ({ ...c, description: vscode.l10n.t('{0} questions', c.keys.length) }));
 }
 

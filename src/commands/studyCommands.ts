@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
 import { importanceWeight, pickWeighted } from '../core/study/weightedPick';
 import { ContextKeys } from '../constants';
-import type { Topic } from '../core/notes/model';
-import { allQuestions } from '../core/notes/model';
 import { matchesFilter, type TreeFilter } from '../core/study/studyState';
 import type { NotesService } from '../services/notesService';
 import type { StudyStore } from '../services/studyStore';
@@ -38,7 +36,7 @@ export async function randomQuestionCommand(notes: NotesService, study: StudySto
     const scopes = [
       { label: vscode.l10n.t('Any question'), ids: notes.allIds() },
       { label: vscode.l10n.t('Not yet mastered'), ids: notes.allIds().filter((id) => !study.isMastered(id)) },
-      ...topTopics(notes).map((t) => ({ label: t.title, description: vscode.l10n.t('topic'), ids: allQuestions([t]).map((q) => q.id) })),
+      ...notes.topLevelGroups().map((t) => ({ label: t.title, description: vscode.l10n.t('topic'), ids: t.ids })),
     ];
     ids = (await vscode.window.showQuickPick(scopes, { placeHolder: vscode.l10n.t('Pick a random question from…') }))?.ids;
   }
@@ -51,10 +49,6 @@ export async function randomQuestionCommand(notes: NotesService, study: StudySto
   const id = pickWeighted(ids, (x) => importanceWeight(notes.get(x)?.question.importance)) ?? ids[0];
   open(id);
   return id;
-}
-
-function topTopics(notes: NotesService): Topic[] {
-  return [...notes.bundledTopics(), ...notes.sources().map((s) => ({ ...s.root, title: s.title }))];
 }
 
 const FILTERS: TreeFilter[] = ['all', 'unmastered', 'favorites', 'due'];

@@ -1,15 +1,44 @@
 import * as vscode from 'vscode';
+import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import type { Question, Topic } from '../core/notes/model';
+import { allQuestions, type NoteProblem, type Question, type Topic } from '../core/notes/model';
 import { parseNotesIndex } from '../core/notes/notesIndex';
-import { SearchIndex } from '../core/search/searchIndex';
-import { searchDocsFor } from '../core/search/searchDocs';
+import { SearchIndex, type SearchDoc } from '../core/search/searchIndex';
 import { readConfig, resolveSource } from './config';
 import { UserNotesSource } from './userSource';
 
+/**
+ * A root of the display tree: the bundled notes, or one user source. Its
+ * groups and questions are copies whose ids are scoped (see scopedId), so
+ * everything that reads the tree sees ids that cannot collide.
+ */
+export interface NotesRoot {
+  kind: 'bundled' | 'source';
+  /** Stable id for the tree row. */
+  id: string;
+  title: string;
+  /** Groups (folders, files, sections), in reading order. */
+  groups: readonly Topic[];
+  /** Questions directly under the root (a file that holds one question). */
+  questions: readonly Question[];
+  /** Undefined for the bundled notes. */
+  source?: UserNotesSource;
+  /** What loading this root noticed beyond parse problems: ids used twice. */
+  problems: readonly NoteProblem[];
+}
+
+/** Every question of a root in tree order. */
+export function rootQuestions(root: NotesRoot): Question[] {
+  return [...root.questions, ...allQuestions(root.groups)];
+}
+
 export interface LoadedQuestion {
+  /** `question.id` is the scoped id (the key study progress, search and links use). */
   question: Question;
+  /** The id as the note wrote it (front matter, or made from file and heading). */
+  noteId: string;
   topic: Topic;
+  root: NotesRoot;
   /** Folder the question's relative paths (images, links) resolve against. */
   baseUri: vscode.Uri;
   /** The Markdown file it came from. */
@@ -23,8 +52,23 @@ export interface LoadedQuestion {
 }
 
 /**
+ * The scope of a user source's ids: derived from its resolved path, so the
+ * same folder gives the same ids after a reload (study progress stays), and
+ * two sources never share one.
+ */
+export function sourceScope(path: string): string {
+  return `user-${createHash('sha256').update(path).digest('hex').slice(0, 10)}`;
+}
+
+/** Bundled ids stay as written; a user note's id is prefixed by its source's scope. */
+export function scopedId(scope: string | undefined, noteId: string): string {
+  return scope ? `${scope}:${noteId}` : noteId;
+}
+
+/**
  * The one owner of the loaded notes (bundled and the user's sources): the tree,
- * the answer panel and the search all read from here and listen to `onDidChange`.
+ * the answer and review panels, search, the progress page, the status bar and
+ * the commands all read from here and listen to `onDidChange`.
  */
 export class NotesService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -32,12 +76,15 @@ export class NotesService implements vscode.Disposable {
 
   private bundled: Topic[] = [];
   private sourceList: UserNotesSource[] = [];
+  private rootList: NotesRoot[] = [];
   private byId = new Map<string, LoadedQuestion>();
   private order: string[] = [];
   private searchIndex: SearchIndex | undefined;
   private loadError: string | undefined;
   private loaded: Promise<void> | undefined;
   private showBundled = true;
+  /** Problems already written to the log, so re-assembling a source does not repeat them. */
+  private reported = new Set<string>();
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {}
 
@@ -62,6 +109,7 @@ export class NotesService implements vscode.Disposable {
     }
     const config = readConfig();
     this.showBundled = config.showBundledNotes;
+    this.reported.clear();
     this.sourceList.forEach((s) => s.dispose());
     this.sourceList = config.sources.flatMap((setting) =>
       resolveSource(setting).map((resolved) => {
@@ -92,45 +140,127 @@ export class NotesService implements vscode.Disposable {
   private rebuild(): void {
     this.byId.clear();
     const order: string[] = [];
-    const add = (topics: readonly Topic[], path: string[], meta: Omit<LoadedQuestion, 'question' | 'topic' | 'topicPath' | 'baseUri' | 'fileUri'>, file: (q: Question) => string) => {
-      for (const t of topics) {
-        const topicPath = [...path, t.title];
-        for (const q of t.questions) {
-          if (this.byId.has(q.id)) continue;
-          const fileUri = vscode.Uri.file(file(q));
-          this.byId.set(q.id, { ...meta, question: q, topic: t, topicPath: topicPath.join(' / '), fileUri, baseUri: vscode.Uri.file(dirname(fileUri.fsPath)) });
-          order.push(q.id);
-        }
-        add(t.topics, topicPath, meta, file);
-      }
-    };
+    const roots: NotesRoot[] = [];
+    const notesDir = vscode.Uri.joinPath(this.extensionUri, 'notes').fsPath;
     if (this.showBundled) {
-      const notesDir = vscode.Uri.joinPath(this.extensionUri, 'notes').fsPath;
-      add(this.bundled, this.sourceList.length ? [vscode.l10n.t('Bundled Notes')] : [], { trusted: true }, (q) => join(notesDir, q.source.file));
+      const prefix = this.sourceList.length ? [vscode.l10n.t('Bundled Notes')] : [];
+      roots.push(this.scopeRoot({ kind: 'bundled', id: 'bundled', title: vscode.l10n.t('Bundled Notes') }, { id: '', title: '', order: 0, questions: [], topics: this.bundled }, undefined, prefix, order, (q) => join(notesDir, q.source.file), true));
     }
     for (const source of this.sourceList) {
-      add([source.root], [source.title], { trusted: source.trusted, source }, (q) => q.source.file);
+      roots.push(this.scopeRoot({ kind: 'source', id: `source:${source.path}`, title: source.title, source }, source.root, sourceScope(source.path), [source.title], order, (q) => q.source.file, source.trusted));
     }
+    this.rootList = roots;
     this.order = order;
     this.searchIndex = undefined;
+    for (const root of roots) this.logProblems(root);
     this.changed.fire();
+  }
+
+  /**
+   * Copies one root's content with scoped ids and registers its questions. An id
+   * used twice in one root keeps both questions (the later one gets "~2", "~3"…)
+   * and is reported, never merged.
+   */
+  private scopeRoot(
+    head: Pick<NotesRoot, 'kind' | 'id' | 'title' | 'source'>,
+    content: Topic,
+    scope: string | undefined,
+    path: string[],
+    order: string[],
+    file: (q: Question) => string,
+    trusted: boolean,
+  ): NotesRoot {
+    const problems: NoteProblem[] = [];
+    const root: NotesRoot = { ...head, groups: [], questions: [], problems };
+    const firstSeen = new Map<string, Question>();
+    const uniqueKey = (noteId: string): string => {
+      const base = scopedId(scope, noteId);
+      let key = base;
+      for (let n = 2; this.byId.has(key); n++) key = `${base}~${n}`;
+      return key;
+    };
+    const copyQuestion = (q: Question, topic: Topic, topicPath: string[]): Question => {
+      const key = uniqueKey(q.id);
+      const first = firstSeen.get(q.id);
+      if (first) {
+        problems.push({
+          file: q.source.file,
+          line: q.source.line,
+          severity: 'warning',
+          message: `duplicate id "${q.id}" (also at ${first.source.file}:${first.source.line}); both are shown`,
+        });
+      } else firstSeen.set(q.id, q);
+      const question: Question = { ...q, id: key, topicId: topic.id };
+      const fileUri = vscode.Uri.file(file(q));
+      const source = head.source;
+      this.byId.set(key, { question, noteId: q.id, topic, root, topicPath: topicPath.join(' / '), fileUri, baseUri: vscode.Uri.file(dirname(fileUri.fsPath)), trusted, source });
+      order.push(key);
+      return question;
+    };
+    const copyTopic = (t: Topic, parentPath: string[]): Topic => {
+      const topicPath = [...parentPath, t.title];
+      const topic: Topic = { ...t, id: scopedId(scope, t.id), questions: [], topics: [] };
+      topic.questions = t.questions.map((q) => copyQuestion(q, topic, topicPath));
+      topic.topics = t.topics.map((child) => copyTopic(child, topicPath));
+      return topic;
+    };
+    const rootTopic: Topic = { ...content, id: head.id, questions: [], topics: [] };
+    root.questions = content.questions.map((q) => copyQuestion(q, rootTopic, path));
+    root.groups = content.topics.map((t) => copyTopic(t, path));
+    return root;
+  }
+
+  private logProblems(root: NotesRoot): void {
+    for (const p of root.problems) {
+      const line = `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`;
+      if (this.reported.has(line)) continue;
+      this.reported.add(line);
+      this.log.warn(line);
+    }
   }
 
   get error(): string | undefined {
     return this.loadError;
   }
 
-  /** Bundled topics as shown in the tree (empty when hidden). */
-  bundledTopics(): readonly Topic[] {
-    return this.showBundled ? this.bundled : [];
+  /** The display tree: the bundled notes (when shown), then each user source, in settings order. */
+  roots(): readonly NotesRoot[] {
+    return this.rootList;
   }
 
+  /**
+   * Question ids by top-level group: each bundled topic, then each user source
+   * as one (the progress page's rows, Random Question's scopes).
+   */
+  topLevelGroups(): { id: string; title: string; ids: string[] }[] {
+    return this.rootList.flatMap((root) =>
+      root.kind === 'bundled'
+        ? root.groups.map((t) => ({ id: t.id, title: t.title, ids: allQuestions([t]).map((q) => q.id) }))
+        : [{ id: root.id, title: root.title, ids: rootQuestions(root).map((q) => q.id) }],
+    );
+  }
+
+  /** The configured sources, for status (indexing, missing) and settings commands. */
   sources(): readonly UserNotesSource[] {
     return this.sourceList;
   }
 
+  /** A loaded question by its scoped id. */
   get(id: string): LoadedQuestion | undefined {
     return this.byId.get(id);
+  }
+
+  /**
+   * The question a `q:` link in `fromId`'s answer points to: the note's own
+   * source first, then the bundled notes (or an exact scoped id).
+   */
+  resolveLink(fromId: string | undefined, target: string): string | undefined {
+    const from = fromId ? this.byId.get(fromId) : undefined;
+    if (from?.source) {
+      const local = scopedId(sourceScope(from.source.path), target);
+      if (this.byId.has(local)) return local;
+    }
+    return this.byId.has(target) ? target : undefined;
   }
 
   /** Every question in tree order. */
@@ -152,8 +282,11 @@ export class NotesService implements vscode.Disposable {
   search(): SearchIndex {
     if (!this.searchIndex) {
       const started = Date.now();
-      const topics = [...(this.showBundled ? this.bundled : []), ...this.sourceList.map((s) => s.root)];
-      this.searchIndex = SearchIndex.build(searchDocsFor(topics).filter((d) => this.byId.has(d.id)));
+      const docs = this.order.map((id): SearchDoc => {
+        const { question: q, topicPath } = this.byId.get(id)!;
+        return { id, title: q.title, topic: topicPath, tags: q.tags, keywords: q.keywords, body: q.markdown };
+      });
+      this.searchIndex = SearchIndex.build(docs);
       this.log.debug(`search index built over ${this.order.length} questions in ${Date.now() - started} ms`);
     }
     return this.searchIndex;

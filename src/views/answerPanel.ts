@@ -123,10 +123,12 @@ export class AnswerPanel extends WebviewPanelHost<AnswerHostMessage, AnswerMessa
       case 'navigate':
         this.step(message.direction === 'next' ? 1 : -1);
         return;
-      case 'openQuestion':
-        if (this.notes.get(message.id)) this.show(message.id);
+      case 'openQuestion': {
+        const target = this.notes.resolveLink(this.currentId, message.id);
+        if (target) this.show(target);
         else this.log.warn(`ignored a link to an unknown question: ${message.id}`);
         return;
+      }
       case 'openExample':
       case 'copyExample': {
         const example = this.notes.get(message.questionId)?.question.examples[message.index];

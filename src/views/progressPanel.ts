@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { allQuestions, type Topic } from '../core/notes/model';
 import { progressPageHtml, reviewStreak, type ProgressLabels, type TopicRow } from '../core/render/progressPage';
 import { parseProgressMessage, type ProgressCommand, type ProgressHostMessage, type ProgressMessage } from '../core/protocol/reviewMessages';
 import { dueIds, reviewHistoryByDay, topicProgress } from '../core/study/studyState';
@@ -49,19 +48,6 @@ export class ProgressPanel extends WebviewPanelHost<ProgressHostMessage, Progres
     this.render();
   }
 
-  /** Ids per row: bundled top-level topics, then one row per user source. */
-  private topicIds(): { title: string; ids: string[] }[] {
-    const idsOf = (t: Topic) => allQuestions([t]).map((q) => q.id);
-    // NotesService keeps the first of duplicate ids, so a row counts only the questions it really shows.
-    const shownFrom = (id: string, source: unknown) => {
-      const loaded = this.notes.get(id);
-      return loaded !== undefined && loaded.source === source;
-    };
-    const bundled = this.notes.bundledTopics().map((t) => ({ title: t.title, ids: idsOf(t).filter((id) => shownFrom(id, undefined)) }));
-    const sources = this.notes.sources().map((s) => ({ title: s.title, ids: idsOf(s.root).filter((id) => shownFrom(id, s)) }));
-    return [...bundled, ...sources];
-  }
-
   private render(): void {
     if (!this.panel) return;
     const state = this.store.state;
@@ -70,7 +56,7 @@ export class ProgressPanel extends WebviewPanelHost<ProgressHostMessage, Progres
     const queue = this.store.queue(all);
     const due = dueIds(state, all, today).length;
     const history = reviewHistoryByDay(state, HISTORY_DAYS, today);
-    const topics: TopicRow[] = this.topicIds().map(({ title, ids }) => ({ title, ...topicProgress(state, ids), due: dueIds(state, ids, today).length }));
+    const topics: TopicRow[] = this.notes.topLevelGroups().map(({ title, ids }) => ({ title, ...topicProgress(state, ids), due: dueIds(state, ids, today).length }));
     this.setPage(vscode.l10n.t('Study Progress'), (page) =>
       progressPageHtml({
         totals: {

@@ -193,10 +193,12 @@ export class ReviewPanel extends WebviewPanelHost<ReviewHostMessage, ReviewMessa
       case 'showProgress':
         await vscode.commands.executeCommand(Commands.showProgress);
         return;
-      case 'openQuestion':
-        if (this.notes.get(message.id)) await vscode.commands.executeCommand(Commands.openQuestion, message.id);
+      case 'openQuestion': {
+        const target = this.notes.resolveLink(this.currentId, message.id);
+        if (target) await vscode.commands.executeCommand(Commands.openQuestion, target);
         else this.log.warn(`ignored a link to an unknown question: ${message.id}`);
         return;
+      }
       case 'openExample':
       case 'copyExample': {
         const example = message.questionId === this.currentId ? this.notes.get(message.questionId)?.question.examples[message.index] : undefined;

@@ -2,15 +2,15 @@ import * as vscode from 'vscode';
 import type { Question, Topic } from '../core/notes/model';
 import { countQuestions } from '../core/notes/model';
 import { Commands, ContextValues } from '../constants';
-import type { NotesService } from '../services/notesService';
+import type { NotesRoot, NotesService } from '../services/notesService';
 import type { UserNotesSource } from '../services/userSource';
 import type { StudyStore } from '../services/studyStore';
 
 export type FilterKind = 'search' | 'study';
 
 export type TreeNode =
-  | { kind: 'bundled' }
-  | { kind: 'source'; source: UserNotesSource }
+  | { kind: 'bundled'; root: NotesRoot }
+  | { kind: 'source'; source: UserNotesSource; root: NotesRoot }
   | { kind: 'topic'; topic: Topic }
   | { kind: 'question'; question: Question };
 
@@ -62,16 +62,15 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     const topicNodes = (ts: readonly Topic[]) => ts.filter(visible).map((topic): TreeNode => ({ kind: 'topic', topic }));
     const questionNodes = (qs: readonly Question[]) => qs.filter((q) => !filter || filter(q.id)).map((question): TreeNode => ({ kind: 'question', question }));
     if (!node) {
-      const sources = this.notes.sources();
-      if (sources.length === 0) return topicNodes(this.notes.bundledTopics());
-      const roots: TreeNode[] = this.notes.bundledTopics().length ? [{ kind: 'bundled' }] : [];
-      return [...roots, ...sources.map((source): TreeNode => ({ kind: 'source', source }))];
+      const roots = this.notes.roots();
+      // With only the bundled notes there is no need for a root row: their topics are the tree.
+      if (roots.length === 1 && roots[0].kind === 'bundled') return topicNodes(roots[0].groups);
+      return roots.map((root): TreeNode => (root.source ? { kind: 'source', source: root.source, root } : { kind: 'bundled', root }));
     }
     switch (node.kind) {
       case 'bundled':
-        return topicNodes(this.notes.bundledTopics());
       case 'source':
-        return [...topicNodes(node.source.root.topics), ...questionNodes(node.source.root.questions)];
+        return [...topicNodes(node.root.groups), ...questionNodes(node.root.questions)];
       case 'topic':
         return [...topicNodes(node.topic.topics), ...questionNodes(node.topic.questions)];
       case 'question':
@@ -86,9 +85,9 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   getTreeItem(node: TreeNode): vscode.TreeItem {
     switch (node.kind) {
       case 'bundled':
-        return bundledItem(this.notes.bundledTopics());
+        return bundledItem(node.root);
       case 'source':
-        return sourceItem(node.source);
+        return sourceItem(node.source, node.root);
       case 'topic':
         return topicItem(node.topic, this.filter, this.study);
       case 'question':
@@ -115,17 +114,21 @@ function keyOf(node: TreeNode): string {
   }
 }
 
-function bundledItem(topics: readonly Topic[]): vscode.TreeItem {
-  const item = new vscode.TreeItem(vscode.l10n.t('Bundled Notes'), vscode.TreeItemCollapsibleState.Expanded);
-  item.id = 'bundled';
-  item.description = String(topics.reduce((n, t) => n + countQuestions(t), 0));
+function rootQuestionCount(root: NotesRoot): number {
+  return root.questions.length + root.groups.reduce((n, t) => n + countQuestions(t), 0);
+}
+
+function bundledItem(root: NotesRoot): vscode.TreeItem {
+  const item = new vscode.TreeItem(root.title, vscode.TreeItemCollapsibleState.Expanded);
+  item.id = root.id;
+  item.description = String(rootQuestionCount(root));
   item.iconPath = new vscode.ThemeIcon('book');
   return item;
 }
 
-function sourceItem(source: UserNotesSource): vscode.TreeItem {
+function sourceItem(source: UserNotesSource, root: NotesRoot): vscode.TreeItem {
   const item = new vscode.TreeItem(source.title, source.status === 'missing' ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Expanded);
-  item.id = `source:${source.path}`;
+  item.id = root.id;
   item.resourceUri = vscode.Uri.file(source.path);
   item.contextValue = source.status === 'missing' ? ContextValues.sourceMissing : ContextValues.source;
   const tooltip = new vscode.MarkdownString(`${escapeMarkdown(source.path)}`);
@@ -135,12 +138,13 @@ function sourceItem(source: UserNotesSource): vscode.TreeItem {
     item.command = { command: Commands.addSource, title: vscode.l10n.t('Choose Folder…'), arguments: [source.resolved.setting] };
   } else {
     item.iconPath = new vscode.ThemeIcon(source.trusted ? 'folder-library' : 'workspace-untrusted');
-    const parts = [vscode.l10n.t('{0} questions', source.questionCount)];
+    const parts = [vscode.l10n.t('{0} questions', rootQuestionCount(root))];
     if (source.status === 'indexing') parts.push(vscode.l10n.t('indexing {0}/{1}', source.indexed, source.total));
     if (source.status === 'cancelled') parts.push(vscode.l10n.t('indexing cancelled'));
     if (source.skipped) parts.push(vscode.l10n.t('{0} skipped', source.skipped));
+    if (root.problems.length) parts.push(vscode.l10n.t('{0} problems', root.problems.length));
     item.description = parts.join(' · ');
-    const problems = source.problems.slice(0, 8).map((p) => `- ${escapeMarkdown(p.file.slice(source.rootDir.length + 1) || p.file)}: ${escapeMarkdown(p.message)}`);
+    const problems = [...root.problems, ...source.problems].slice(0, 8).map((p) => `- ${escapeMarkdown(p.file.slice(source.rootDir.length + 1) || p.file)}: ${escapeMarkdown(p.message)}`);
     if (problems.length) tooltip.appendMarkdown(`\n\n${problems.join('\n')}`);
     if (!source.trusted) tooltip.appendMarkdown(`\n\n${escapeMarkdown(vscode.l10n.t('Untrusted workspace: HTML in these notes is shown as text.'))}`);
   }

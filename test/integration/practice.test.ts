@@ -31,7 +31,7 @@ describe('Mock interview', () => {
   });
 
   it('asks a question with a timer, checks the key points, records the rating and saves the report', async () => {
-    const topic = api.notes.bundledTopics()[0];
+    const topic = api.notes.roots()[0].groups[0];
     const started = await vscode.commands.executeCommand('interviewNotes.startMockInterview', { topics: [topic.id], questions: 1, minutes: 2, seed: 42 });
     assert.equal(started, true);
     const intro = await waitFor(() => (state(api.interview.html) === 'intro' ? api.interview.html : undefined), 'the intro');
@@ -92,7 +92,7 @@ describe('Mock interview', () => {
   });
 
   it('ignores a rating for a step that is not on screen', async () => {
-    await vscode.commands.executeCommand('interviewNotes.startMockInterview', { topics: [api.notes.bundledTopics()[1].id], questions: 1, minutes: 1, seed: 3 });
+    await vscode.commands.executeCommand('interviewNotes.startMockInterview', { topics: [api.notes.roots()[0].groups[1].id], questions: 1, minutes: 1, seed: 3 });
     await api.interview.receiveFromPage({ type: 'start' });
     const s = api.interview.interview!;
     const later = s.steps[1]?.cardKey ?? 'x';
@@ -140,7 +140,7 @@ describe('Predict the output', () => {
   });
 
   it('a topic drill counts runnable examples without output as left out, never as a card', async () => {
-    const topic = api.notes.bundledTopics()[0];
+    const topic = api.notes.roots()[0].groups[0];
     assert.equal(await vscode.commands.executeCommand('interviewNotes.startOutputDrill', { topic }), true);
     const s = api.drill.drillSession!;
     const lookup = (k: string) => {

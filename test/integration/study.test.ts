@@ -158,7 +158,7 @@ describe('Review session and progress page', () => {
   });
 
   it('the progress page shows per-topic mastery and the review chart', async () => {
-    const topic = api.notes.bundledTopics()[0];
+    const topic = api.notes.roots()[0].groups[0];
     await vscode.commands.executeCommand('interviewNotes.toggleMastered', topic.questions[0].id);
     await vscode.commands.executeCommand('interviewNotes.showProgress');
     const html = await waitFor(() => api.progress.html, 'progress html');
