@@ -28,8 +28,11 @@ export function freePort() {
   });
 }
 
-/** Starts code-server; resolves once it answers HTTP. */
-export async function startCodeServer({ workspace, extensionsDir, settings = {}, port, userDataDir, log = false }) {
+/**
+ * Starts code-server; resolves once it answers HTTP. `restricted` keeps workspace trust on, so
+ * the workspace opens untrusted (Restricted Mode) without a prompt; `env` reaches the extension host.
+ */
+export async function startCodeServer({ workspace, extensionsDir, settings = {}, port, userDataDir, log = false, restricted = false, env = {} }) {
   port ??= await freePort();
   userDataDir ??= mkdtempSync(join(tmpdir(), 'pin-ud-'));
   extensionsDir ??= mkdtempSync(join(tmpdir(), 'pin-ext-'));
@@ -37,7 +40,8 @@ export async function startCodeServer({ workspace, extensionsDir, settings = {},
   writeFileSync(
     join(userDataDir, 'User', 'settings.json'),
     JSON.stringify({
-      'security.workspace.trust.enabled': false,
+      'security.workspace.trust.enabled': restricted,
+      ...(restricted ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {}),
       'workbench.startupEditor': 'none',
       'workbench.tips.enabled': false,
       'workbench.enableExperiments': false,
@@ -51,8 +55,8 @@ export async function startCodeServer({ workspace, extensionsDir, settings = {},
   const child = spawn(
     process.execPath,
     [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-      '--disable-workspace-trust', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, workspace],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSCODE_PROXY_URI: '' } },
+      ...(restricted ? [] : ['--disable-workspace-trust']), '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, workspace],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSCODE_PROXY_URI: '', ...env } },
   );
   child.stdout.on('data', (d) => log && process.stdout.write(`[code-server] ${d}`));
   child.stderr.on('data', (d) => log && process.stderr.write(`[code-server] ${d}`));

@@ -1,7 +1,7 @@
 // Runs test/integration inside a real VS Code extension host.
 // Default: offline code-server + headless Chromium (works with no internet).
 // INTERVIEW_NOTES_TEST_HOST=electron uses @vscode/test-electron (downloads desktop VS Code).
-import { mkdtempSync, readFileSync, cpSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, cpSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, ensureHostInstalled, startCodeServer, launchBrowser, payloadUrl, cleanup } from './codeServerHost.mjs';
@@ -34,10 +34,18 @@ async function viaElectron() {
   return 0;
 }
 
-async function viaCodeServer() {
-  ensureHostInstalled();
+/**
+ * One run of a suite in code-server. `restricted` opens the workspace untrusted (Restricted Mode,
+ * as a freshly cloned repository opens) and runs the tests in test/integration/restricted.
+ */
+async function viaCodeServer({ restricted = false } = {}) {
   const ws = makeWorkspace();
-  const server = await startCodeServer({ workspace: ws, log: !!process.env.DEBUG_CODE_SERVER });
+  const server = await startCodeServer({
+    workspace: ws,
+    log: !!process.env.DEBUG_CODE_SERVER,
+    restricted,
+    env: restricted ? { INTERVIEW_NOTES_TEST_SUITE: 'restricted' } : {},
+  });
   const { browser, context } = await launchBrowser();
   const deadline = Number(process.env.INTEGRATION_TIMEOUT_MS ?? 600000);
   try {
@@ -71,13 +79,36 @@ async function viaCodeServer() {
   }
 }
 
+function readResults(suite) {
+  try {
+    return JSON.parse(readFileSync(resultsFile, 'utf8'));
+  } catch {
+    console.error(`the extension host wrote no test results for the ${suite} suite (did the tests load?)`);
+    return { passed: 0, failed: 1, failures: [] };
+  }
+}
+
 const host = process.env.INTERVIEW_NOTES_TEST_HOST ?? 'code-server';
-const code = host === 'electron' ? await viaElectron() : await viaCodeServer();
-let summary = { passed: 0, failed: 0 };
-try {
-  summary = JSON.parse(readFileSync(resultsFile, 'utf8'));
-} catch {
-  console.error('the extension host wrote no test results (did the tests load?)');
+let code;
+let summary;
+if (host === 'electron') {
+  code = await viaElectron();
+  summary = readResults('main');
+} else {
+  // INTEGRATION_SUITES=main or =restricted runs one of them (default: both).
+  const suites = (process.env.INTEGRATION_SUITES ?? 'main,restricted').split(',');
+  ensureHostInstalled();
+  code = 0;
+  summary = { passed: 0, failed: 0, failures: [] };
+  for (const suite of suites) {
+    rmSync(resultsFile, { force: true });
+    const suiteCode = await viaCodeServer({ restricted: suite === 'restricted' });
+    const r = readResults(suite);
+    if (suites.length > 1) console.log(`integration, ${suite} suite: ${r.passed} passed, ${r.failed} failed`);
+    code = code || suiteCode;
+    summary = { passed: summary.passed + r.passed, failed: summary.failed + r.failed, failures: [...summary.failures, ...(r.failures ?? [])] };
+  }
+  writeFileSync(resultsFile, JSON.stringify(summary, null, 2));
 }
 console.log(`integration (${host}): ${summary.passed} passed, ${summary.failed} failed`);
 process.exit(code === 0 && summary.passed > 0 && summary.failed === 0 ? 0 : 1);

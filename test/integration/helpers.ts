@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { InterviewNotesApi } from '../../src/extension';
+import type { TreeNode } from '../../src/views/topicsTree';
 
 export const EXTENSION_ID = 'python-interview-notes.python-interview-notes';
 
@@ -36,4 +37,9 @@ export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefi
 
 export function answerTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('interviewNotes.answer'));
+}
+
+/** Every question row under a tree node (all roots when none), depth first. */
+export function questionNodes(api: InterviewNotesApi, node?: TreeNode): Extract<TreeNode, { kind: 'question' }>[] {
+  return api.tree.getChildren(node).flatMap((child) => (child.kind === 'question' ? [child] : questionNodes(api, child)));
 }

@@ -9,9 +9,10 @@ const PREFIX = '[itest]';
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'dot' });
-  const dir = __dirname;
+  // The restricted suite runs in a second host whose workspace is untrusted (see run-integration-tests.mjs).
+  const dir = process.env.INTERVIEW_NOTES_TEST_SUITE === 'restricted' ? path.join(__dirname, 'restricted') : __dirname;
   for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.test.js')).sort()) mocha.addFile(path.join(dir, f));
-  const resultsFile = process.env.INTERVIEW_NOTES_TEST_RESULTS ?? path.join(dir, '..', 'integration-results.json');
+  const resultsFile = process.env.INTERVIEW_NOTES_TEST_RESULTS ?? path.join(__dirname, '..', 'integration-results.json');
   const failures: { title: string; error: string }[] = [];
   let passed = 0;
   await new Promise<void>((resolve, reject) => {
