@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { PracticeQuestion } from '../core/practice/practiceCards';
+import { followUpCards, type InterviewCard, type PracticeQuestion } from '../core/practice/practiceCards';
+import { parseCardKey } from '../core/study/cardKeys';
 import { renderAnswer } from '../core/render/renderAnswer';
 import type { NotesService } from '../services/notesService';
 import { remoteImagesAllowed } from './webviewSupport';
@@ -25,9 +26,52 @@ export function renderFragment(markdown: string): string {
   });
 }
 
+/** A fragment for a heading: without the paragraph a one-line fragment renders as. */
+export function renderInlineFragment(markdown: string): string {
+  const html = renderFragment(markdown).trim();
+  const m = /^<p>([\s\S]*)<\/p>$/.exec(html);
+  return m && !m[1].includes('<p>') ? m[1] : html;
+}
+
 /** Card keys rated today, for the sibling rule. */
 export function reviewedToday(history: readonly { id: string; date: string }[], today: string): string[] {
   const out: string[] = [];
   for (let i = history.length - 1; i >= 0 && history[i].date >= today; i--) if (history[i].date === today) out.push(history[i].id);
   return out;
+}
+
+/**
+ * Follow-up cards of questions, worked out once per loaded question (the notes service hands
+ * out new Question objects when a note changes, so the cache never goes stale).
+ */
+export class FollowUpIndex {
+  private readonly cache = new WeakMap<object, InterviewCard[]>();
+  private readonly lookup;
+
+  constructor(private readonly notes: NotesService, private readonly log: vscode.LogOutputChannel) {
+    this.lookup = practiceLookup(notes);
+  }
+
+  cards(questionKey: string): InterviewCard[] {
+    const loaded = this.notes.get(questionKey);
+    if (!loaded) return [];
+    let cards = this.cache.get(loaded.question);
+    if (!cards) {
+      const found = followUpCards(this.lookup(questionKey)!, this.lookup);
+      for (const s of found.skipped) this.log.info(`follow-up card left out: ${s.key}: ${s.reason}`);
+      cards = found.cards;
+      this.cache.set(loaded.question, cards);
+    }
+    return cards;
+  }
+
+  /** The follow-up card behind a key, if it still exists. */
+  card(cardKey: string): InterviewCard | undefined {
+    const { kind, questionKey } = parseCardKey(cardKey);
+    return kind === 'followup' ? this.cards(questionKey).find((c) => c.cardKey === cardKey) : undefined;
+  }
+
+  keys(questionKeys: readonly string[]): string[] {
+    return questionKeys.flatMap((k) => this.cards(k).map((c) => c.cardKey));
+  }
 }

@@ -8,8 +8,12 @@ import { openScratch } from '../services/scratchFiles';
 import type { StudyStore } from '../services/studyStore';
 import { WebviewPanelHost } from './webviewPanelHost';
 import { notesResourceRoots, remoteImagesAllowed } from './webviewSupport';
+import { applySiblingRule } from '../core/study/siblingRule';
+import { FollowUpIndex, renderFragment, renderInlineFragment, reviewedToday } from './practiceSupport';
 
 export const REVIEW_PANEL_TYPE = 'interviewNotes.review';
+
+const escapeText = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 interface Session {
   queue: string[];
@@ -28,6 +32,7 @@ interface Session {
  */
 export class ReviewPanel extends WebviewPanelHost<ReviewHostMessage, ReviewMessage> {
   private session: Session | undefined;
+  private readonly followUps: FollowUpIndex;
 
   constructor(
     extensionUri: vscode.Uri,
@@ -37,12 +42,13 @@ export class ReviewPanel extends WebviewPanelHost<ReviewHostMessage, ReviewMessa
     log: vscode.LogOutputChannel,
   ) {
     super(extensionUri, log, { viewType: REVIEW_PANEL_TYPE, name: 'review', parseMessage: parseReviewMessage });
+    this.followUps = new FollowUpIndex(notes, log);
     // A card whose note was deleted or renamed is skipped; other cards stay as they are, so a
     // source finishing indexing in the background does not reload the page under the reader.
     this._register(
       notes.onDidChange(() => {
         const id = this.currentId;
-        if (id && !notes.get(id)) this.render();
+        if (id && !this.exists(id)) this.render();
       }),
     );
   }
@@ -63,10 +69,16 @@ export class ReviewPanel extends WebviewPanelHost<ReviewHostMessage, ReviewMessa
     return s ? Math.max(0, s.queue.length - s.index) : 0;
   }
 
-  /** Starts a session over `ids` (default: every question); false when nothing is due. */
+  /**
+   * Starts a session over `ids` (default: every question) and their follow-up cards; false when
+   * nothing is due. At most one card per question is shown a day (see core/study/siblingRule.ts).
+   */
   async start(ids?: readonly string[], restoring = false): Promise<boolean> {
     await this.notes.ready();
-    const queue = this.store.queue(ids ?? this.notes.allIds()).filter((id) => this.notes.get(id));
+    const questionIds = (ids ?? this.notes.allIds()).filter((id) => this.notes.get(id));
+    const candidates = this.store.queue([...questionIds, ...this.followUps.keys(questionIds)]).filter((id) => this.exists(id));
+    const { queue, deferred } = applySiblingRule(candidates, reviewedToday(this.store.state.history, this.store.today()));
+    if (deferred.length) this.log.debug(`review: ${deferred.length} cards wait for another day (a sibling card from the same question is reviewed today)`);
     if (queue.length === 0) {
       if (restoring) return false;
       const random = vscode.l10n.t('Random Question');
@@ -130,9 +142,14 @@ export class ReviewPanel extends WebviewPanelHost<ReviewHostMessage, ReviewMessa
     this.session = undefined;
   }
 
+  /** A question, or a follow-up card whose question still has that follow-up. */
+  private exists(key: string): boolean {
+    return this.notes.get(key) !== undefined || this.followUps.card(key) !== undefined;
+  }
+
   /** Drops cards whose question is gone (notes reloaded mid-session). */
   private skipMissing(s: Session): void {
-    while (s.index < s.queue.length && !this.notes.get(s.queue[s.index])) {
+    while (s.index < s.queue.length && !this.exists(s.queue[s.index])) {
       s.index++;
       s.revealed = false;
     }
@@ -148,21 +165,20 @@ export class ReviewPanel extends WebviewPanelHost<ReviewHostMessage, ReviewMessa
     if (!this.panel || !s) return;
     this.skipMissing(s);
     const id = this.currentId;
-    const loaded = id ? this.notes.get(id) : undefined;
+    const followUp = id ? this.followUps.card(id) : undefined;
+    const loaded = id ? this.notes.get(followUp ? followUp.questionKey : id) : undefined;
     const title = id && loaded ? `${vscode.l10n.t('Review')} ${s.index + 1}/${s.queue.length}` : vscode.l10n.t('Review');
     this.setPage(title, (page) => {
-      const view: ReviewCard | ReviewSummary =
-        id && loaded
-          ? {
-              kind: 'card',
-              questionId: id,
-              title: loaded.question.title,
-              topicPath: loaded.topicPath,
-              index: s.index,
-              total: s.queue.length,
-              answer: s.revealed ? { html: this.renderAnswerHtml(id, page.webview), intervals: previewIntervals(this.cardState(id), this.store.today()) } : undefined,
-            }
-          : { kind: 'summary', reviewed: s.rated.size, counts: { ...s.counts } };
+      let view: ReviewCard | ReviewSummary = { kind: 'summary', reviewed: s.rated.size, counts: { ...s.counts } };
+      if (id && loaded) {
+        const card: ReviewCard = { kind: 'card', questionId: id, title: loaded.question.title, topicPath: loaded.topicPath, index: s.index, total: s.queue.length };
+        if (followUp) {
+          card.titleHtml = renderInlineFragment(followUp.prompt);
+          card.followUpTo = vscode.l10n.t('Follow-up to: {0}', loaded.question.title);
+        }
+        if (s.revealed) card.answer = { html: followUp ? this.followUpBack(followUp.answerKey, followUp.followUp?.answer ?? '', page.webview) : this.renderAnswerHtml(id, page.webview), intervals: previewIntervals(this.cardState(id), this.store.today()) };
+        view = card;
+      }
       return reviewPageHtml({
         view,
         nonce: page.nonce,
@@ -174,6 +190,18 @@ export class ReviewPanel extends WebviewPanelHost<ReviewHostMessage, ReviewMessa
         labels: reviewLabels(),
       });
     });
+  }
+
+  /**
+   * The back of a follow-up card: its own short answer, then the answer of the question it links
+   * to (when it links to another question).
+   */
+  private followUpBack(answerKey: string, ownAnswer: string, webview: vscode.Webview): string {
+    const own = ownAnswer ? `<div class="follow-up-answer">${renderFragment(ownAnswer)}</div>` : '';
+    const linked = this.followUps.card(this.currentId ?? '')?.questionKey !== answerKey ? this.notes.get(answerKey) : undefined;
+    if (!linked) return own;
+    const heading = `<h2 class="linked-answer-title">${escapeText(linked.question.title)}</h2>`;
+    return `${own}${own ? '<hr>' : ''}${heading}${this.renderAnswerHtml(answerKey, webview)}`;
   }
 
   protected async onMessage(message: ReviewMessage): Promise<void> {
@@ -201,7 +229,9 @@ export class ReviewPanel extends WebviewPanelHost<ReviewHostMessage, ReviewMessa
       }
       case 'openExample':
       case 'copyExample': {
-        const example = message.questionId === this.currentId ? this.notes.get(message.questionId)?.question.examples[message.index] : undefined;
+        // A follow-up card shows the examples of the answer it links to.
+        const owner = message.questionId === this.currentId ? (this.followUps.card(message.questionId)?.answerKey ?? message.questionId) : undefined;
+        const example = owner ? this.notes.get(owner)?.question.examples[message.index] : undefined;
         if (!example) {
           this.log.warn(`ignored ${message.type} for unknown example ${message.questionId}#${message.index}`);
           return;

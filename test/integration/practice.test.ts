@@ -156,3 +156,49 @@ describe('Predict the output', () => {
     assert.ok(!('skip' in interviewCard(s.drills[0].key.replace(/#output-\d+$/, ''), lookup)));
   });
 });
+
+describe('Follow-up cards', () => {
+  let api: InterviewNotesApi;
+
+  before(async () => {
+    api = await activateExtension();
+  });
+
+  afterEach(closeAllEditors);
+
+  it('are reviewed and scheduled apart from their question, one card per question a day', async () => {
+    const parent = api.notes.allIds().find((id) => {
+      const md = api.notes.get(id)!.question.markdown;
+      return !Object.hasOwn(api.study.state.questions, id) && (md.match(/^- \*\*/gm) ?? []).length >= 6;
+    })!;
+    // Marked mastered, the question itself is not new today, so its follow-ups come up.
+    await vscode.commands.executeCommand('interviewNotes.toggleMastered', parent);
+    try {
+      assert.equal(await api.review.start([parent]), true);
+      const key = api.review.currentId!;
+      assert.equal(parseCardKey(key).kind, 'followup');
+      assert.equal(parseCardKey(key).questionKey, parent);
+      assert.equal(api.review.remaining, 1, 'one card of this question today, not all its follow-ups');
+      let html = api.review.html!;
+      assert.match(html, /class="follow-up-to"/);
+      assert.ok(html.includes(escapeHtml(api.notes.get(parent)!.question.title)), 'names the question it follows up');
+
+      api.review.reveal();
+      html = api.review.html!;
+      assert.match(html, /data-rating="good"/);
+      await api.review.rate('good');
+      const card = api.study.state.questions[key]?.card;
+      assert.ok(card, 'the follow-up has its own schedule');
+      assert.ok(!api.study.state.questions[parent]?.card, 'the question is not scheduled by its follow-up');
+
+      // Its siblings wait for another day.
+      assert.equal(await api.review.start([parent]), false);
+    } finally {
+      await vscode.commands.executeCommand('interviewNotes.toggleMastered', parent);
+    }
+  });
+});
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

@@ -35,6 +35,10 @@ export interface ReviewCard {
   kind: 'card';
   questionId: string;
   title: string;
+  /** Sanitised HTML to show instead of `title` (a follow-up's prompt, which may hold code). */
+  titleHtml?: string;
+  /** "Follow-up to: …" for a follow-up card. */
+  followUpTo?: string;
   topicPath: string;
   /** 0-based position in the session queue and its current length. */
   index: number;
@@ -88,8 +92,8 @@ function cardBody(card: ReviewCard, labels: ReviewLabels): string {
   const header = `<header class="review-header">
 <span class="position" aria-label="${esc(labels.position)}">${card.index + 1} / ${card.total}</span>
 <span class="crumbs">${esc(card.topicPath)}</span>
-</header>
-<h1 class="question-title">${esc(card.title)}</h1>`;
+${card.followUpTo ? `<span class="follow-up-to">${esc(card.followUpTo)}</span>\n` : ''}</header>
+<h1 class="question-title">${card.titleHtml ?? esc(card.title)}</h1>`;
   if (!card.answer) {
     return `${header}
 <div class="reveal-bar"><button type="button" class="primary" data-action="reveal" aria-keyshortcuts="Space">${esc(labels.showAnswer)} <kbd>${esc(labels.spaceKey)}</kbd></button></div>`;
