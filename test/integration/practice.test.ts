@@ -9,7 +9,20 @@ import { ratingForCoverage } from '../../src/core/practice/coverageRating';
 import { interviewCard } from '../../src/core/practice/practiceCards';
 import { parseCardKey } from '../../src/core/study/cardKeys';
 import { outputLines } from '../../src/core/practice/outputCompare';
+import { STUDY_STATE_KEY } from '../../src/services/studyStore';
 import { activateExtension, closeAllEditors, waitFor } from './helpers';
+
+/** Each test leaves study progress as it found it, so no other test sees its ratings. */
+function keepStudyState(get: () => InterviewNotesApi): void {
+  let saved: unknown;
+  beforeEach(() => {
+    saved = get().globalState.get<unknown>(STUDY_STATE_KEY);
+  });
+  afterEach(async () => {
+    await get().globalState.update(STUDY_STATE_KEY, saved);
+    get().study.reload();
+  });
+}
 
 const state = (html: string | undefined) => /data-state="(\w+)"/.exec(html ?? '')?.[1];
 
@@ -20,6 +33,7 @@ describe('Mock interview', () => {
   before(async () => {
     api = await activateExtension();
   });
+  keepStudyState(() => api);
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'pin-interview-'));
@@ -110,6 +124,7 @@ describe('Predict the output', () => {
   before(async () => {
     api = await activateExtension();
   });
+  keepStudyState(() => api);
 
   afterEach(closeAllEditors);
 
@@ -163,6 +178,7 @@ describe('Follow-up cards', () => {
   before(async () => {
     api = await activateExtension();
   });
+  keepStudyState(() => api);
 
   afterEach(closeAllEditors);
 
