@@ -8,13 +8,14 @@ import { scratchCode } from '../core/notes/extractExamples';
  */
 export async function openScratch(example: CodeExample): Promise<vscode.TextEditor> {
   // A REPL transcript opens as the code it runs: no prompts, its output as comments.
-  const doc = await vscode.workspace.openTextDocument({ language: 'python', content: scratchCode(example) });
+  const code = scratchCode(example);
+  const doc = await vscode.workspace.openTextDocument({ language: 'python', content: code });
   const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: false });
   // A new untitled file may reuse the name of one just closed and come back with that one's
   // backed-up text; the user asked for this example, so that is what the file must hold.
-  if (doc.getText() !== example.code) {
+  if (doc.getText() !== code) {
     const all = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
-    await editor.edit((b) => b.replace(all, example.code));
+    await editor.edit((b) => b.replace(all, code));
   }
   return editor;
 }

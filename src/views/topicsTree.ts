@@ -159,7 +159,9 @@ function topicItem(topic: Topic, filter: ((id: string) => boolean) | undefined, 
   const count = countQuestions(topic);
   const mastered = countMatching(topic, (id) => study.isMastered(id));
   item.description = filter ? vscode.l10n.t('{0} shown · {1}/{2} mastered', countMatching(topic, filter), mastered, count) : `${mastered}/${count}`;
-  item.tooltip = vscode.l10n.t('{0} — {1} of {2} questions mastered', topic.title, mastered, count);
+  const summary = vscode.l10n.t('{0} — {1} of {2} questions mastered', topic.title, mastered, count);
+  // A user group's intro text (the lines under its heading before the first question) shows on hover.
+  item.tooltip = topic.intro ? Object.assign(new vscode.MarkdownString(`${escapeMarkdown(summary)}\n\n${previewLines(topic.intro)}`), { supportHtml: false }) : summary;
   item.contextValue = ContextValues.topic;
   item.iconPath = new vscode.ThemeIcon('folder-library');
   return item;

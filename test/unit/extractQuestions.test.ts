@@ -218,6 +218,12 @@ describe('extractQuestions: structure rules', () => {
     assert.ok(question(g, '装饰器').markdown.startsWith('第一段。\n\n第二段。\n\n### 1. 定义'));
   });
 
+  it('a question with its own answer whose deeper headings also ask: they are its siblings', () => {
+    const g = extract('### 什么是 cookie？\n\n客户端保存。\n\n### HTTP 如何保证不丢数据？\n\nTCP 重传。\n\n#### 请求头里的 Accept 是什么意思？\n\n可接受的类型。\n\n### 什么是 OSI 模型？\n\n七层。\n');
+    assert.deepEqual(outline(g), ['# File', '- 什么是 cookie？ @1', '- HTTP 如何保证不丢数据？ @5', '- 请求头里的 Accept 是什么意思？ @9', '- 什么是 OSI 模型？ @13']);
+    assert.equal(question(g, 'HTTP 如何保证不丢数据？').markdown, 'TCP 重传。');
+  });
+
   it('a group intro with two or more blocks becomes a question named after the group', () => {
     const g = extract('## 装饰器\n\n第一段。\n\n第二段。\n\n### 1. 如何定义？\n\nx\n\n### 2. 怎么用？\n\ny\n');
     assert.deepEqual(outline(g), ['# File', '  # 装饰器', '  - 装饰器 @3', '  - 如何定义？ @7', '  - 怎么用？ @11']);

@@ -341,7 +341,7 @@ function questionLevel(sections: Section[]): number {
   return best;
 }
 
-type Decision = { as: 'group' | 'question'; why: string };
+type Decision = { as: 'group' | 'question' | 'siblings'; why: string };
 
 /**
  * Whether a heading with sub-headings is a group of questions or one question
@@ -364,7 +364,10 @@ function decide(s: Section, ctx: Ctx): Decision {
   }
   const asking = kids.filter((k) => readsAsQuestion(k) || k.children.some(readsAsQuestion)).length;
   const ownText = s.own.some(isMeaningful);
-  if (kids.length > 0 && asking * 2 >= kids.length && !(s.asks && ownText)) return { as: 'group', why: 'its sub-headings read as questions' };
+  if (kids.length > 0 && asking * 2 >= kids.length) {
+    if (!(s.asks && ownText)) return { as: 'group', why: 'its sub-headings read as questions' };
+    if (kids.every((k) => k.asks)) return { as: 'siblings', why: 'it asks and has its own answer; its sub-headings ask too, so they are the next questions' };
+  }
   if (kids.length > 0 && kids.filter((k) => isPartTitle(k.title)).length * 2 >= kids.length) return { as: 'question', why: 'its sub-headings read as parts of an answer (示例, 总结, Key features…)' };
   if (s.asks) return { as: 'question', why: ownText ? 'it asks a question and has its own text before its sub-headings' : 'it asks a question; its sub-headings are its parts' };
   if (s.level >= ctx.questionLevel) return { as: 'question', why: `headings of level ${Math.ceil(s.level)} hold this file's questions` };
@@ -412,6 +415,13 @@ function addSection(parent: ExtractedGroup, s: Section, ctx: Ctx): void {
     return;
   }
   const d = decide(s, ctx);
+  if (d.as === 'siblings') {
+    // A question with its own answer whose sub-headings also ask: they are mis-levelled siblings.
+    const q = question(ctx, s.title || ctx.rootTitle, s.heading.start, { start: s.heading.end, end: s.children[0].heading.start }, d.why);
+    if (q) parent.questions.push(q);
+    for (const child of s.children) addSection(parent, child, ctx);
+    return;
+  }
   if (d.as === 'question' && mode === 'auto') {
     const q = sectionQuestion(s, ctx, d.why);
     if (q) {

@@ -139,7 +139,7 @@ function codeBlock(options: RenderOptions, tokens: Token[], idx: number): string
   const kind = exampleKindOf(token.content);
   const kindLabel = kind === 'python2' ? options.labels.python2 ?? 'Python 2' : kind === 'repl' ? options.labels.repl ?? 'REPL' : undefined;
   return (
-    `<div class="code-block example" data-lang="python" data-example="${i}"${kind ? ` data-kind="${kind}"` : ''}>` +
+    `<div class="code-block example" data-lang="python" data-example="${i}">` +
     `<div class="code-toolbar" role="toolbar">` +
     (kindLabel ? `<span class="example-kind">${escapeHtml(kindLabel)}</span>` : '') +
     (kind === 'python2' ? '' : `<button type="button" class="action-open" data-action="openExample" data-example="${i}">${escapeHtml(options.labels.openScratch)}</button>`) +
