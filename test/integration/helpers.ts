@@ -43,3 +43,18 @@ export function answerTabs(): vscode.Tab[] {
 export function questionNodes(api: InterviewNotesApi, node?: TreeNode): Extract<TreeNode, { kind: 'question' }>[] {
   return api.tree.getChildren(node).flatMap((child) => (child.kind === 'question' ? [child] : questionNodes(api, child)));
 }
+
+/** The labels of a tree node's children (the roots without a node), as the user sees the rows. */
+export function labels(api: InterviewNotesApi, node?: TreeNode): string[] {
+  return api.tree.getChildren(node).map((n) => String(api.tree.getTreeItem(n).label));
+}
+
+/** The first row with this label, searched depth-first. */
+export function findNode(api: InterviewNotesApi, label: string, node?: TreeNode): TreeNode | undefined {
+  for (const child of api.tree.getChildren(node)) {
+    if (api.tree.getTreeItem(child).label === label) return child;
+    const deeper = child.kind === 'question' ? undefined : findNode(api, label, child);
+    if (deeper) return deeper;
+  }
+  return undefined;
+}

@@ -5,26 +5,13 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { InterviewNotesApi } from '../../src/extension';
 import type { TreeNode } from '../../src/views/topicsTree';
-import { activateExtension, closeAllEditors, waitFor } from './helpers';
+import { activateExtension, closeAllEditors, findNode, labels, waitFor } from './helpers';
 
 // A user notes folder in the shapes real notes take (the unit-test fixtures),
 // added as an object entry of interviewNotes.sources, checked as a user sees it.
 
 const SHAPES = join(__dirname, '..', '..', '..', 'test', 'unit', 'fixtures', 'shapes');
 const FILES = ['parts-and-groups.md', 'numbered-lines.md', 'repl-and-python2.md', 'not-questions.md'];
-
-function labels(api: InterviewNotesApi, node?: TreeNode): string[] {
-  return api.tree.getChildren(node).map((n) => String(api.tree.getTreeItem(n).label));
-}
-
-function findNode(api: InterviewNotesApi, label: string, node?: TreeNode): TreeNode | undefined {
-  for (const child of api.tree.getChildren(node)) {
-    if (api.tree.getTreeItem(child).label === label) return child;
-    const deeper = child.kind === 'question' ? undefined : findNode(api, label, child);
-    if (deeper) return deeper;
-  }
-  return undefined;
-}
 
 function questionNode(api: InterviewNotesApi, label: string): Extract<TreeNode, { kind: 'question' }> {
   const node = findNode(api, label);

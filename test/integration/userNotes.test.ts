@@ -5,22 +5,9 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { InterviewNotesApi } from '../../src/extension';
 import type { TreeNode } from '../../src/views/topicsTree';
-import { activateExtension, closeAllEditors, waitFor } from './helpers';
+import { activateExtension, closeAllEditors, findNode, labels, waitFor } from './helpers';
 
 const FIXTURE = join(__dirname, '..', '..', '..', 'test', 'integration', 'fixtures', 'user-notes');
-
-function labels(api: InterviewNotesApi, node?: TreeNode): string[] {
-  return api.tree.getChildren(node).map((n) => String(api.tree.getTreeItem(n).label));
-}
-
-function findNode(api: InterviewNotesApi, label: string, node?: TreeNode): TreeNode | undefined {
-  for (const child of api.tree.getChildren(node)) {
-    if (api.tree.getTreeItem(child).label === label) return child;
-    const deeper = child.kind === 'question' ? undefined : findNode(api, label, child);
-    if (deeper) return deeper;
-  }
-  return undefined;
-}
 
 describe('Your own notes folder', () => {
   let api: InterviewNotesApi;
