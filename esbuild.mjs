@@ -79,7 +79,7 @@ if (!production) {
   const unit = findFiles('test/unit', '.test.ts');
   const integration = ['test/integration/index.ts', ...findFiles('test/integration', '.test.ts')];
   const bench = findFiles('bench', '.ts');
-  builds.push({ ...nodeCommon, entryPoints: unit, outbase: 'test', outdir: 'out/test', external: ['vscode', 'mocha', 'fast-check'] });
+  builds.push({ ...nodeCommon, entryPoints: unit, outbase: 'test', outdir: 'out/test', external: ['vscode', 'mocha', 'fast-check', 'typescript'] });
   builds.push({ ...nodeCommon, entryPoints: integration, outbase: 'test', outdir: 'out/test', external: ['vscode', 'mocha'] });
   if (bench.length) builds.push({ ...nodeCommon, entryPoints: bench, outbase: 'bench', outdir: 'out/bench' });
 }

@@ -84,7 +84,7 @@ try {
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   const t0 = performance.now();
-  const files = listNoteFiles(root);
+  const { files } = listNoteFiles(root);
   const contributions = new Map(files.map((f) => [f, parseFileContribution(f, dir)]));
   const tree = assembleRoot(root, contributions.values(), dir);
   const indexMs = performance.now() - t0;

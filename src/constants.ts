@@ -47,5 +47,6 @@ export const Settings = {
   sources: 'sources',
   showBundledNotes: 'showBundledNotes',
   maxFileSizeKB: 'maxFileSizeKB',
+  maxFiles: 'maxFiles',
   allowRemoteImages: 'allowRemoteImages',
 } as const;

@@ -69,7 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
     ...registerCommands({ notes, study, tree, view, treeFilter, answers, review, progress, interview, drill, log }),
     notes.onDidChange(() => treeFilter.current && treeFilter.apply(treeFilter.current)),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      const keys = [Settings.sources, Settings.showBundledNotes, Settings.maxFileSizeKB].map((k) => `${Settings.section}.${k}`);
+      const keys = [Settings.sources, Settings.showBundledNotes, Settings.maxFileSizeKB, Settings.maxFiles].map((k) => `${Settings.section}.${k}`);
       if (keys.some((k) => e.affectsConfiguration(k))) void notes.load();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void notes.load()),

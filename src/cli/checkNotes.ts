@@ -8,6 +8,7 @@ import { findInterpreters, type PythonInterpreter } from './pythonInterpreters';
 import { runJobs, startsProcesses, type RunJob, type RunResult } from './runExamples';
 import { allQuestions } from '../core/notes/model';
 import { scratchCode } from '../core/notes/extractExamples';
+import { resolveNoteLink } from '../core/notes/noteLinks';
 import { markdownEngine } from '../core/markdown/markdownEngine';
 import { outputLines } from '../core/practice/outputCompare';
 
@@ -48,7 +49,8 @@ export function defaultParallelism(): number {
 }
 
 /** Structural checks: duplicate ids and titles, empty answers, links to unknown questions or files. */
-export function checkStructure(topics: readonly Topic[]): NoteProblem[] {
+/** `root`: links must stay inside it (default: each note's own folder tree is not limited). */
+export function checkStructure(topics: readonly Topic[], root?: string): NoteProblem[] {
   const problems: NoteProblem[] = [];
   const questions = allQuestions(topics);
   const byId = new Map<string, Question>();
@@ -63,11 +65,11 @@ export function checkStructure(topics: readonly Topic[]): NoteProblem[] {
     else byTitle.set(q.title, q);
     if (!q.markdown.trim()) problems.push({ ...at, severity: 'error', message: `"${q.title}" has an empty answer` });
   }
-  for (const q of questions) problems.push(...checkLinks(q, byId));
+  for (const q of questions) problems.push(...checkLinks(q, byId, root));
   return problems;
 }
 
-function checkLinks(q: Question, byId: Map<string, Question>): NoteProblem[] {
+function checkLinks(q: Question, byId: Map<string, Question>, root = '/'): NoteProblem[] {
   const problems: NoteProblem[] = [];
   const tokens = markdownEngine().parse(q.markdown, {});
   const bodyStart = q.source.bodyLine - 1;
@@ -80,8 +82,9 @@ function checkLinks(q: Question, byId: Map<string, Question>): NoteProblem[] {
       if (href.startsWith('q:')) {
         if (!byId.has(href.slice(2))) problems.push({ file: q.source.file, line, severity: 'error', message: `link to unknown question "${href.slice(2)}"` });
       } else if (!/^([a-z][a-z0-9+.-]*:|#)/i.test(href) && href) {
-        const target = resolve(dirname(q.source.file), decodeURIComponent(href.split('#')[0]));
-        if (href.split('#')[0] && !existsSync(target)) problems.push({ file: q.source.file, line, severity: 'error', message: `broken link "${href}"` });
+        const target = resolveNoteLink(href, dirname(q.source.file), resolve(root));
+        if (!target.ok) problems.push({ file: q.source.file, line, severity: 'error', message: target.message });
+        else if (href.split('#')[0] && !existsSync(target.path)) problems.push({ file: q.source.file, line, severity: 'error', message: `broken link "${href}"` });
       }
     }
   }

@@ -129,7 +129,7 @@ async function runCheck(args: string[]): Promise<number> {
   const folder = args.find((a) => !a.startsWith('--')) ?? 'notes';
   const { topics, problems } = loadBundled(folder);
   const questions = allQuestions(topics).length;
-  problems.push(...checkStructure(topics));
+  problems.push(...checkStructure(topics, resolve(folder)));
   applyRecord(topics, readRecord(join(folder, RECORD_FILE)));
   for (const q of allQuestions(topics)) problems.push(...literalEmphasisProblems(q, renderForCheck(q)));
   const interpreters = findInterpreters(pythons);

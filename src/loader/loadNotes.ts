@@ -1,9 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename, dirname, relative, sep } from 'node:path';
 import type { NoteProblem, NotesCollection, Question, Topic } from '../core/notes/model';
 import { decodeNoteBytes } from '../core/notes/decodeText';
 import { parseNoteFile, type ParseOptions } from '../core/notes/parseNoteFile';
 import type { ReadingNote, SkippedRegion } from '../core/notes/extractQuestions';
+import { DEFAULT_MAX_FILE_BYTES, listNoteFiles, readNoteFile, realRootOf, refusedSource, type ListOptions } from './noteFiles';
+
+export { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FILES, isNoteFile, listNoteFiles } from './noteFiles';
 
 /**
  * Loading is split in three so the editor can index large folders in the
@@ -11,7 +14,7 @@ import type { ReadingNote, SkippedRegion } from '../core/notes/extractQuestions'
  *   listNoteFiles → parseFileContribution (per file, cached) → assembleTopics.
  */
 
-export interface LoadOptions {
+export interface LoadOptions extends ListOptions {
   /** Files larger than this are skipped with a message. */
   maxFileBytes?: number;
   /** Ids are made from paths relative to this folder (defaults to the loaded path's parent). */
@@ -34,58 +37,16 @@ export interface FileContribution {
   reading?: ReadingNote[];
 }
 
-export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
-const MARKDOWN = /\.(md|markdown)$/i;
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode', '.idea']);
 const naturalOrder = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
-export function isNoteFile(path: string): boolean {
-  return MARKDOWN.test(path);
-}
-
-/** Every Markdown file under a folder, in reading order (natural sort, folders walked in place). */
-export function listNoteFiles(dir: string, problems: NoteProblem[] = []): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    let names: string[];
-    try {
-      names = readdirSync(d).sort(naturalOrder);
-    } catch (err) {
-      problems.push({ file: d, line: 0, severity: 'error', message: `cannot read folder: ${(err as Error).message}` });
-      return;
-    }
-    for (const name of names) {
-      if (name.startsWith('.') || SKIPPED_DIRS.has(name)) continue;
-      const full = join(d, name);
-      let isDir: boolean;
-      try {
-        isDir = statSync(full).isDirectory();
-      } catch {
-        continue;
-      }
-      if (isDir) walk(full);
-      else if (MARKDOWN.test(name)) out.push(full);
-    }
-  };
-  walk(dir);
-  return out;
-}
-
 /** Reads and parses one file. Unreadable, binary, huge or mis-encoded files become problems. */
-export function parseFileContribution(file: string, idBase: string, maxBytes = DEFAULT_MAX_FILE_BYTES, parse: ParseOptions = {}): FileContribution {
+export function parseFileContribution(file: string, idBase: string, maxBytes = DEFAULT_MAX_FILE_BYTES, parse: ParseOptions = {}, rootReal?: string): FileContribution {
   const problems: NoteProblem[] = [];
-  let text: string;
-  try {
-    const size = statSync(file).size;
-    if (size > maxBytes) {
-      return { file, problems: [{ file, line: 0, severity: 'warning', message: `skipped: ${formatMB(size)} is over the ${formatMB(maxBytes)} limit` }] };
-    }
-    const decoded = decodeNoteBytes(readFileSync(file));
-    if (!decoded.ok) return { file, problems: [{ file, line: 0, severity: 'warning', message: `skipped: ${decoded.message}` }] };
-    text = decoded.text;
-  } catch (err) {
-    return { file, problems: [{ file, line: 0, severity: 'warning', message: `skipped: cannot read file (${(err as Error).message})` }] };
-  }
+  const read = readNoteFile(file, maxBytes, rootReal);
+  if (!read.ok) return { file, problems: [read.problem] };
+  const decoded = decodeNoteBytes(read.bytes);
+  if (!decoded.ok) return { file, problems: [{ file, line: 0, severity: 'warning', message: `skipped: ${decoded.message}` }] };
+  const text = decoded.text;
   const dirId = idFor(idBase, dirname(file));
   const parsed = parseNoteFile(text, idFor(idBase, file), dirId, parse);
   for (const p of parsed.problems) problems.push({ ...p, file });
@@ -146,10 +107,15 @@ export function assembleRoot(root: string, contributions: Iterable<FileContribut
 export function loadNotes(path: string, options: LoadOptions = {}): NotesCollection {
   let isFile: boolean;
   try {
-    isFile = statSync(path).isFile();
+    const st = statSync(path);
+    if (!st.isFile() && !st.isDirectory()) return { topics: [], problems: [{ file: path, line: 0, severity: 'error', message: `notes source is neither a file nor a folder: ${path}` }] };
+    isFile = st.isFile();
   } catch {
     return { topics: [], problems: [{ file: path, line: 0, severity: 'error', message: `notes source not found: ${path}` }] };
   }
+  const rootReal = realRootOf(path, isFile);
+  const refused = !isFile && rootReal ? refusedSource(rootReal) : undefined;
+  if (refused) return { topics: [], problems: [{ file: path, line: 0, severity: 'error', message: refused }] };
   const idBase = options.idBase ?? dirname(path);
   const problems: NoteProblem[] = [];
   if (isFile) {
@@ -160,7 +126,9 @@ export function loadNotes(path: string, options: LoadOptions = {}): NotesCollect
     const topics = c.question ? [{ ...emptyTopic(idFor(idBase, path), titleFromName(basename(path)), 0), questions: [c.question] }] : [];
     return { topics, problems };
   }
-  const contributions = listNoteFiles(path, problems).map((f) => parseFileContribution(f, idBase, options.maxFileBytes, options.parse));
+  const listing = listNoteFiles(path, options);
+  problems.push(...listing.problems);
+  const contributions = listing.files.map((f) => parseFileContribution(f, idBase, options.maxFileBytes, options.parse, rootReal));
   for (const c of contributions) {
     options.onFile?.(c);
     problems.push(...c.problems);
@@ -202,10 +170,6 @@ function emptyTopic(id: string, title: string, order: number): Topic {
 
 function idFor(idBase: string, path: string): string {
   return relative(idBase, path).split(sep).join('/') || basename(path);
-}
-
-function formatMB(bytes: number): string {
-  return `${(bytes / 1048576).toFixed(1)} MB`;
 }
 
 /** "01-python-basics" → "python-basics"; keeps names without numbering as they are. */

@@ -2,24 +2,35 @@ import * as vscode from 'vscode';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { Settings } from '../constants';
-import { parseSourceSetting, type SourceSetting } from '../core/notes/sourceSetting';
+import { parseSourceSetting, sourceEntryPath, type SourceSetting } from '../core/notes/sourceSetting';
 import type { ParseOptions } from '../core/notes/parseNoteFile';
+import { DEFAULT_MAX_FILES } from '../loader/noteFiles';
 
 /** Settings read through one typed object (names declared once in constants). */
 export interface NotesConfig {
   sources: SourceSetting[];
   showBundledNotes: boolean;
   maxFileBytes: number;
+  /** Entries that only workspace (or folder) settings add: a cloned repository chose them, so they are untrusted until the workspace is. */
+  workspaceSources: ReadonlySet<string>;
+  /** Listing a source stops after this many note files. */
+  maxFiles: number;
   allowRemoteImages: boolean;
 }
 
 export function readConfig(): NotesConfig {
   const c = vscode.workspace.getConfiguration(Settings.section);
   const sources = c.get<unknown>(Settings.sources, []);
+  const inspected = c.inspect<unknown>(Settings.sources);
+  const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(sourceEntryPath).filter((s): s is string => s !== undefined) : []);
+  const fromUser = new Set(list(inspected?.globalValue));
+  const workspaceSources = new Set([...list(inspected?.workspaceValue), ...list(inspected?.workspaceFolderValue)].filter((s) => !fromUser.has(s)));
   return {
+    workspaceSources,
     sources: Array.isArray(sources) ? sources.map(parseSourceSetting).filter((s): s is SourceSetting => s !== undefined) : [],
     showBundledNotes: c.get<boolean>(Settings.showBundledNotes, true),
     maxFileBytes: Math.max(1, c.get<number>(Settings.maxFileSizeKB, 2048)) * 1024,
+    maxFiles: Math.max(1, Math.floor(c.get<number>(Settings.maxFiles, DEFAULT_MAX_FILES))),
     allowRemoteImages: c.get<boolean>(Settings.allowRemoteImages, false),
   };
 }

@@ -113,8 +113,8 @@ export class NotesService implements vscode.Disposable {
     this.sourceList.forEach((s) => s.dispose());
     this.sourceList = config.sources.flatMap((setting) =>
       resolveSource(setting).map((resolved) => {
-        const trusted = !resolved.workspaceRelative || vscode.workspace.isTrusted;
-        const source = new UserNotesSource(resolved, trusted, config.maxFileBytes, this.log);
+        const trusted = vscode.workspace.isTrusted || (!resolved.workspaceRelative && !config.workspaceSources.has(setting.path));
+        const source = new UserNotesSource(resolved, trusted, config, this.log);
         source.onDidChange(() => this.rebuild());
         return source;
       }),

@@ -4,9 +4,10 @@ import { dirname } from 'node:path';
 import type { NoteProblem, Topic } from '../core/notes/model';
 import { countQuestions } from '../core/notes/model';
 import { assembleRoot, isNoteFile, listNoteFiles, parseFileContribution, type FileContribution } from '../loader/loadNotes';
-import type { ResolvedSource } from './config';
+import { realRootOf, refusedSource } from '../loader/noteFiles';
+import type { NotesConfig, ResolvedSource } from './config';
 
-export type SourceStatus = 'indexing' | 'ready' | 'missing' | 'cancelled';
+export type SourceStatus = 'indexing' | 'ready' | 'missing' | 'refused' | 'cancelled';
 
 const CHUNK = 40;
 /** Above this many files indexing shows a cancellable notification. */
@@ -28,6 +29,11 @@ export class UserNotesSource implements vscode.Disposable {
   indexed = 0;
   total = 0;
   indexMs = 0;
+  /** Why the source is not indexed at all (status 'refused'). */
+  refusal: string | undefined;
+  private readonly listProblems: NoteProblem[] = [];
+  /** The real path every file must resolve inside. */
+  private rootReal: string | undefined;
   private readonly contributions = new Map<string, FileContribution>();
   private watcher: vscode.FileSystemWatcher | undefined;
   private isFile = false;
@@ -38,7 +44,7 @@ export class UserNotesSource implements vscode.Disposable {
   constructor(
     readonly resolved: ResolvedSource,
     readonly trusted: boolean,
-    private readonly maxFileBytes: number,
+    private readonly limits: Pick<NotesConfig, 'maxFileBytes' | 'maxFiles'>,
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.title = resolved.path.split(/[\\/]/).filter(Boolean).pop() ?? resolved.path;
@@ -54,11 +60,12 @@ export class UserNotesSource implements vscode.Disposable {
   }
 
   get problems(): NoteProblem[] {
-    return [...this.contributions.values()].flatMap((c) => c.problems);
+    return [...this.listProblems, ...[...this.contributions.values()].flatMap((c) => c.problems)];
   }
 
   get skipped(): number {
-    return [...this.contributions.values()].filter((c) => c.problems.some((p) => p.message.startsWith('skipped'))).length;
+    const skippedFiles = [...this.contributions.values()].filter((c) => c.problems.some((p) => p.message.startsWith('skipped'))).length;
+    return skippedFiles + this.listProblems.filter((p) => p.message.startsWith('skipped')).length;
   }
 
   get questionCount(): number {
@@ -67,6 +74,7 @@ export class UserNotesSource implements vscode.Disposable {
 
   async index(): Promise<void> {
     const started = Date.now();
+    let files: string[];
     try {
       this.isFile = statSync(this.path).isFile();
     } catch {
@@ -75,11 +83,30 @@ export class UserNotesSource implements vscode.Disposable {
       this.changed.fire();
       return;
     }
-    const listProblems: NoteProblem[] = [];
-    const files = this.isFile ? [this.path] : listNoteFiles(this.path, listProblems);
-    listProblems.forEach((p) => this.log.warn(`${p.file}: ${p.message}`));
-    this.total = files.length;
+    this.rootReal = realRootOf(this.path, this.isFile);
+    this.refusal = !this.isFile && this.rootReal ? refusedSource(this.rootReal) : undefined;
+    if (this.refusal) {
+      this.status = 'refused';
+      this.log.error(`${this.refusal} (setting "${this.resolved.setting}")`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Notes source refused: {0} is a file-system root or your home folder, which would index everything in it. Choose the folder that holds your notes.', this.path));
+      this.changed.fire();
+      return;
+    }
     this.status = 'indexing';
+    this.changed.fire();
+    if (this.isFile) {
+      files = [this.path];
+    } else {
+      const listing = listNoteFiles(this.path, { maxFiles: this.limits.maxFiles });
+      files = listing.files;
+      this.listProblems.push(...listing.problems);
+      if (listing.truncated) {
+        void vscode.window.showWarningMessage(
+          vscode.l10n.t('Only the first {0} note files of {1} are shown (setting interviewNotes.maxFiles).', files.length, this.title),
+        );
+      }
+    }
+    this.total = files.length;
     this.changed.fire();
     const work = (token: vscode.CancellationToken, report?: (n: number) => void) => this.parseAll(files, token, report);
     const token = this.cancel.token;
@@ -107,7 +134,7 @@ export class UserNotesSource implements vscode.Disposable {
     for (let i = 0; i < files.length; i += CHUNK) {
       if (token.isCancellationRequested) return;
       const chunk = files.slice(i, i + CHUNK);
-      for (const f of chunk) this.contributions.set(f, parseFileContribution(f, this.idBase(), this.maxFileBytes, this.resolved.parse));
+      for (const f of chunk) this.contributions.set(f, parseFileContribution(f, this.idBase(), this.limits.maxFileBytes, this.resolved.parse, this.isFile ? undefined : this.rootReal));
       this.indexed += chunk.length;
       report?.(chunk.length);
       if (this.indexed % PARTIAL_EVERY < CHUNK && this.indexed < files.length) {
@@ -160,7 +187,7 @@ export class UserNotesSource implements vscode.Disposable {
       try {
         exists = statSync(f).isFile();
       } catch {}
-      if (exists) this.contributions.set(f, parseFileContribution(f, this.idBase(), this.maxFileBytes, this.resolved.parse));
+      if (exists) this.contributions.set(f, parseFileContribution(f, this.idBase(), this.limits.maxFileBytes, this.resolved.parse, this.isFile ? undefined : this.rootReal));
       else this.contributions.delete(f);
     }
     if (files.length) {

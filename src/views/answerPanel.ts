@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { realpathSync } from 'node:fs';
 import { ANSWER_PANEL_TYPE, Commands } from '../constants';
+import { isInsideFolder, resolveNoteLink } from '../core/notes/noteLinks';
 import { answerPageHtml } from '../core/render/answerPage';
 import { parseAnswerMessage, parseViewState, type AnswerHostMessage, type AnswerMessage } from '../core/protocol/answerMessages';
 import type { NotesService } from '../services/notesService';
@@ -155,12 +157,21 @@ export class AnswerPanel extends WebviewPanelHost<AnswerHostMessage, AnswerMessa
     }
   }
 
-  /** A relative link in a note: another question's file, or a file to open in the editor. */
+  /** A relative link in a note: another question's file, or a file to open in the editor; only inside the note's own source. */
   private async openRelativeLink(questionId: string, href: string): Promise<void> {
     const loaded = this.notes.get(questionId);
     if (!loaded) return;
-    const [path] = href.split('#');
-    const target = vscode.Uri.joinPath(loaded.baseUri, decodeURIComponent(path));
+    const root = loaded.source?.rootDir ?? vscode.Uri.joinPath(this.extensionUri, 'notes').fsPath;
+    const link = resolveNoteLink(href, loaded.baseUri.fsPath, root);
+    // A symlink inside the folder may still lead out of it.
+    const outside = link.ok && !realPathInside(root, link.path);
+    if (!link.ok || outside) {
+      this.log.warn(`${loaded.fileUri.fsPath}: ${link.ok ? `link "${href}" points outside the notes folder` : link.message}`);
+      if (!link.ok && link.reason === 'malformed') void vscode.window.showWarningMessage(vscode.l10n.t('Broken link: {0}', href));
+      else void vscode.window.showWarningMessage(vscode.l10n.t('Link not opened: {0} points outside the notes folder.', href));
+      return;
+    }
+    const target = vscode.Uri.file(link.path);
     const match = this.notes.allIds().find((id) => this.notes.get(id)?.fileUri.path === target.path);
     if (match) {
       this.show(match);
@@ -172,5 +183,14 @@ export class AnswerPanel extends WebviewPanelHost<AnswerHostMessage, AnswerMessa
     } catch {
       void vscode.window.showWarningMessage(vscode.l10n.t('Broken link: {0}', href));
     }
+  }
+}
+
+/** Missing files count as inside: opening them fails as a broken link. */
+function realPathInside(root: string, path: string): boolean {
+  try {
+    return isInsideFolder(realpathSync(root), realpathSync(path));
+  } catch {
+    return true;
   }
 }

@@ -127,14 +127,19 @@ function bundledItem(root: NotesRoot): vscode.TreeItem {
 }
 
 function sourceItem(source: UserNotesSource, root: NotesRoot): vscode.TreeItem {
-  const item = new vscode.TreeItem(source.title, source.status === 'missing' ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Expanded);
+  const item = new vscode.TreeItem(source.title, source.status === 'missing' || source.status === 'refused' ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Expanded);
   item.id = root.id;
   item.resourceUri = vscode.Uri.file(source.path);
-  item.contextValue = source.status === 'missing' ? ContextValues.sourceMissing : ContextValues.source;
+  item.contextValue = source.status === 'missing' || source.status === 'refused' ? ContextValues.sourceMissing : ContextValues.source;
   const tooltip = new vscode.MarkdownString(`${escapeMarkdown(source.path)}`);
   if (source.status === 'missing') {
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     item.description = vscode.l10n.t('folder not found — click to choose another');
+    item.command = { command: Commands.addSource, title: vscode.l10n.t('Choose Folder…'), arguments: [source.resolved.setting] };
+  } else if (source.status === 'refused') {
+    item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+    item.description = vscode.l10n.t('refused: a root or home folder — click to choose the notes folder');
+    tooltip.appendMarkdown(`\n\n${escapeMarkdown(source.refusal ?? '')}`);
     item.command = { command: Commands.addSource, title: vscode.l10n.t('Choose Folder…'), arguments: [source.resolved.setting] };
   } else {
     item.iconPath = new vscode.ThemeIcon(source.trusted ? 'folder-library' : 'workspace-untrusted');

@@ -283,6 +283,29 @@ describe('studyState: export and import', () => {
     return s;
   }
 
+  it('rejects dates after tomorrow, naming them, and keeps the local state', () => {
+    const s = sample();
+    const file = JSON.parse(exportState(s, T3)) as { state: StudyState };
+    file.state.history.push({ id: 'x', date: '2999-01-01', rating: 'easy' });
+    const r = importState(s, JSON.stringify(file), T3);
+    assert.ok(!r.ok);
+    assert.match(r.error, /after tomorrow \(2024-05-04\)/);
+    assert.match(r.error, /state\.history\[\d+\]\.date is in the future \(2999-01-01\)/);
+    const tomorrow = JSON.parse(exportState(s, T3)) as { state: StudyState };
+    tomorrow.state.history.push({ id: 'x', date: '2024-05-04', rating: 'easy' });
+    assert.ok(importState(s, JSON.stringify(tomorrow), T3).ok, 'tomorrow is fine: another time zone may already be there');
+  });
+
+  it('never evicts local history to make room for imported reviews', () => {
+    const local: StudyState = { ...emptyState(), history: Array.from({ length: HISTORY_LIMIT - 2 }, (_, i) => ({ id: `mine${i}`, date: '2024-01-01', rating: 'good' as Rating })) };
+    const theirs: StudyState = { ...emptyState(), history: Array.from({ length: 10 }, (_, i) => ({ id: `theirs${i}`, date: '2024-05-01', rating: 'good' as Rating })) };
+    const r = importState(local, exportState(theirs, T3), T3);
+    if (!r.ok) assert.fail(r.error);
+    assert.equal(r.state.history.length, HISTORY_LIMIT);
+    assert.equal(r.state.history.filter((e) => e.id.startsWith('mine')).length, HISTORY_LIMIT - 2);
+    assert.equal(r.report.reviews, 2);
+  });
+
   it('exports pretty JSON with a format tag', () => {
     const text = exportState(sample(), T3);
     const parsed = JSON.parse(text) as Record<string, unknown>;

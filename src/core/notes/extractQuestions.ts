@@ -204,12 +204,17 @@ function blockKind(tokens: Token[]): BlockKind {
 
 /** Comments, empty anchors, page breaks and `<br>` show nothing, so they are no content. */
 function isDecorationHtml(html: string): boolean {
-  let rest = stripHtmlComments(html).replace(/<(?:br|hr)\b[^>]*>/gi, '').replace(/<a\b[^>]*\/>/gi, '');
-  for (let previous = ''; previous !== rest; ) {
-    previous = rest;
-    rest = rest.replace(/<([a-z][\w-]{0,30})\b[^>]*>\s*<\/\1\s*>/gi, '');
+  const rest = stripHtmlComments(html).replace(/<(?:br|hr)\b[^<>]*>/gi, '').replace(/<a\b[^<>]*\/>/gi, '');
+  // What is left must be empty elements (possibly nested) and blanks. A stack keeps this
+  // linear; removing the innermost empty pair until nothing changes was quadratic.
+  const open: string[] = [];
+  for (const m of rest.matchAll(/<(\/?)([a-z][\w-]*)\b[^<>]*>|[^<]+|</gi)) {
+    if (m[2] === undefined) {
+      if (m[0].trim() !== '') return false;
+    } else if (!m[1]) open.push(m[2].toLowerCase());
+    else if (open.pop() !== m[2].toLowerCase()) return false;
   }
-  return rest.trim() === '';
+  return open.length === 0;
 }
 
 function stripHtmlComments(html: string): string {

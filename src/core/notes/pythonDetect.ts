@@ -10,43 +10,48 @@ interface Signal {
 
 const THRESHOLD = 3;
 
+// Every pattern runs in linear time on any input (test/unit/regexLinearity.test.ts):
+// `[ \t]` rather than `\s` where a pattern must stay on one line (`^\s*` at
+// every line start over blank lines is quadratic), no two adjacent quantifiers
+// that can match the same characters, and bounded scans where a pattern looks
+// ahead for a later word.
 const SIGNALS: readonly Signal[] = [
   { re: /^#!.*python/m, score: 5 },
-  { re: /^\s*(?:async\s+)?def\s+\w+\s*\(.*\)\s*(?:->\s*[^:]+)?:\s*(?:#.*)?$/m, score: 4 },
-  { re: /^\s*class\s+\w+\s*(?:\([^)]*\))?\s*:\s*(?:#.*)?$/m, score: 4 },
-  { re: /^\s*from\s+\.*[\w.]*\s+import\s+[\w*(]/m, score: 4 },
-  { re: /^\s*import\s+[\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+(?:\s+as\s+\w+)?)*\s*$/m, score: 3 },
+  { re: /^[ \t]*(?:async[ \t]+)?def[ \t]+\w+[ \t]*\(.*:[ \t]*(?:#.*)?$/m, score: 4 },
+  { re: /^[ \t]*class[ \t]+\w+[ \t]*(?:\([^)\n]*\)[ \t]*)?:[ \t]*(?:#.*)?$/m, score: 4 },
+  { re: /^[ \t]*from[ \t]+[\w.]+[ \t]+import[ \t]+[\w*(]/m, score: 4 },
+  { re: /^[ \t]*import[ \t]+[\w.]+(?:[ \t]+as[ \t]+\w+)?(?:[ \t]*,[ \t]*[\w.]+(?:[ \t]+as[ \t]+\w+)?)*[ \t]*$/m, score: 3 },
   { re: /^>>>(?:\s|$)/m, score: 6 },
-  { re: /__name__\s*==\s*['"]__main__['"]/, score: 4 },
-  { re: /^\s*elif\s.*:\s*$/m, score: 4 },
-  { re: /^\s*(?:try|finally|else|except(?:\s+[^:]+)?)\s*:\s*(?:#.*)?$/m, score: 3 },
+  { re: /__name__[ \t]*==[ \t]*['"]__main__['"]/, score: 4 },
+  { re: /^[ \t]*elif[ \t].*:[ \t]*$/m, score: 4 },
+  { re: /^[ \t]*(?:(?:try|finally|else)[ \t]*|except\b[^:\n]*):[ \t]*(?:#.*)?$/m, score: 3 },
   { re: /\bself\.\w+/, score: 2 },
   { re: /\bprint\(/, score: 2 },
-  { re: /\bf(?:"[^"\n]*\{[^}\n]*\}[^"\n]*"|'[^'\n]*\{[^}\n]*\}[^'\n]*')/, score: 3 },
-  { re: /\blambda\b[\w\s,*=]*:/, score: 3 },
-  { re: /[[({][^\]\n]*?\bfor\s+\w+(?:\s*,\s*\w+)*\s+in\s+[^\]\n]+[\])}]/, score: 3 },
-  { re: /^\s*@[\w.]+(?:\(.*\))?\s*$/m, score: 1 },
+  { re: /\bf(?:"[^"\n{]*\{[^}\n"]*\}[^"\n]*"|'[^'\n{]*\{[^}\n']*\}[^'\n]*')/, score: 3 },
+  { re: /\blambda\b[\w \t,*=]{0,80}:/, score: 3 },
+  { re: /[[({][^\]\n]{0,80}?\bfor[ \t]+\w+(?:[ \t]*,[ \t]*\w+)*[ \t]+in[ \t]+[^\]\n]{1,200}?[\])}]/, score: 3 },
+  { re: /^[ \t]*@[\w.]+(?:\(.*\))?[ \t]*$/m, score: 1 },
   { re: /\b(?:None|True|False)\b/, score: 1 },
   { re: /\b(?:is not|not in|is None)\b/, score: 1 },
   { re: /\b(?:len|range|enumerate|zip|isinstance|super|dict|list|tuple|set|sorted|open)\(/, score: 1 },
-  { re: /^\s*[A-Za-z_][\w.]*(?:\[[^\]\n]*\])?(?:\s*,\s*[A-Za-z_]\w*)*\s*=\s*[^=;\s][^;\n]*$/m, score: 1 },
-  { re: /^\s*(?:function\b|const\s|let\s|var\s)|=>\s*\{|console\.\w+\(/m, score: -5 },
-  { re: /^\s*#\s*(?:include|define|pragma|ifndef|endif)\b/m, score: -6 },
-  { re: /\b(?:public|private|static)\s+(?:static\s+)?(?:void|int|class|String)\b/, score: -5 },
-  { re: /^#!\/(?:usr\/)?bin\/(?:env\s+)?(?:ba|z)?sh\b/m, score: -6 },
-  { re: /^\s*\$\s/m, score: -4 },
+  { re: /^[ \t]*[A-Za-z_][\w.]*(?:\[[^\]\n]*\])?(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*[ \t]*=[ \t]*[^=;\s][^;\n]*$/m, score: 1 },
+  { re: /^[ \t]*(?:function\b|const[ \t]|let[ \t]|var[ \t])|=>[ \t]*\{|console\.\w+\(/m, score: -5 },
+  { re: /^[ \t]*#[ \t]*(?:include|define|pragma|ifndef|endif)\b/m, score: -6 },
+  { re: /\b(?:public|private|static)[ \t]+(?:static[ \t]+)?(?:void|int|class|String)\b/, score: -5 },
+  { re: /^#!\/(?:usr\/)?bin\/(?:env[ \t]+)?(?:ba|z)?sh\b/m, score: -6 },
+  { re: /^[ \t]*\$[ \t]/m, score: -4 },
   {
-    re: /^\s*(?:sudo|apt(?:-get)?|yum|brew|pip3?|npm|yarn|cd|ls|echo|export|git|docker|curl|wget|mkdir|rm|cp|mv|chmod|systemctl|python3?)[ \t]+(?![=([.])/m,
+    re: /^[ \t]*(?:sudo|apt(?:-get)?|yum|brew|pip3?|npm|yarn|cd|ls|echo|export|git|docker|curl|wget|mkdir|rm|cp|mv|chmod|systemctl|python3?)[ \t]+(?![=(\[.])/m,
     score: -4,
   },
   {
-    re: /^\s*(?:SELECT\s[\s\S]*?\sFROM\s|INSERT\s+INTO\s|UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s|CREATE\s+(?:TABLE|INDEX|DATABASE)\s|ALTER\s+TABLE\s|DROP\s+TABLE\s)/im,
+    re: /^[ \t]*(?:SELECT\s[\s\S]{0,500}?\sFROM\s|INSERT[ \t]+INTO\s|UPDATE[ \t]+\w+[ \t]+SET\s|DELETE[ \t]+FROM\s|CREATE[ \t]+(?:TABLE|INDEX|DATABASE)\s|ALTER[ \t]+TABLE\s|DROP[ \t]+TABLE\s)/im,
     score: -6,
   },
-  { re: /^\s*File "[^"]*", line \d+/m, score: -3 },
+  { re: /^[ \t]*File "[^"\n]*", line \d+/m, score: -3 },
 ];
 
-const BLOCK_HEADER = /^\s*(?:(?:async\s+)?(?:def|for|with)|if|elif|else|while|try|except|finally|class|match|case)\b[^{;]*:\s*(?:#.*)?$/;
+const BLOCK_HEADER = /^[ \t]*(?:(?:async[ \t]+)?(?:def|for|with)|if|elif|else|while|try|except|finally|class|match|case)\b[^{;\n]*:[ \t]*(?:#.*)?$/;
 
 export function looksLikePython(code: string): boolean {
   const text = code.replace(/\r\n?/g, '\n');
@@ -78,7 +83,7 @@ function indentedBlockScore(text: string): number {
 
 /** Statements ending in `;`, or blocks opened by `) {` / `else {`, belong to C-like languages; `= {` may be a dict. */
 function semicolonPenalty(text: string): number {
-  const count = text.split('\n').filter((l) => /(?:;|[\w)]\s*\{)\s*$/.test(l) && !/^\s*#/.test(l)).length;
+  const count = text.split('\n').filter((l) => /(?:;|[\w)][ \t]*\{)[ \t]*$/.test(l) && !/^\s*#/.test(l)).length;
   return Math.min(count, 3) * 2;
 }
 

@@ -22,7 +22,7 @@ export interface OutputComparison {
 }
 
 export function outputLines(text: string): string[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/\s+$/u, ''));
+  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trimEnd());
   while (lines.length && lines[lines.length - 1] === '') lines.pop();
   return lines;
 }

@@ -1,11 +1,13 @@
 // Text helpers for search: a cheap Markdown → one-line plain text, and a
 // length-preserving fold so offsets found in folded text index the original.
 
+// Both patterns run in linear time (test/unit/regexLinearity.test.ts): no two adjacent
+// quantifiers over the same characters, and bracket scans stop at the next `[` or `<`.
 // Line starts: fence lines go whole; heading, quote, list and table-rule markers go.
-const LINE_MARKUP = /^[ \t]*(?:(?:`{3,}|~{3,}).*|\|?[ \t]*:?-{3,}[-:| \t]*$|(?:#{1,6}[ \t]+|>[ \t]?)+(?:(?:[-*+]|\d+[.)])[ \t]+)?|(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)/gm;
+const LINE_MARKUP = /^[ \t]*(?:(?:`{3,}|~{3,}).*|(?:\|[ \t]*)?:?-{3}[-:| \t]*$|(?:#{1,6}[ \t]+|>[ \t]?)+(?:(?:[-*+]|\d+[.)])[ \t]+)?|(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)/gm;
 // Inline: links and images keep their text, autolinks their address, *emphasis* its words;
 // tags, **, ~~, `, | go.
-const INLINE_MARKUP = /!?\[([^\]\n]*)\]\([^)\n]*\)|!?\[([^\]\n]+)\]\[[^\]\n]*\]|<((?:https?|mailto):[^>\s]+)>|<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>\n]*)?\/?>|\*\*|~~|`+|\||(?<![\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])/g;
+const INLINE_MARKUP = /!?\[([^\]\n[]*)\]\([^()\n[\]]*\)|!?\[([^\]\n[]+)\]\[[^\]\n[]*\]|<((?:https?|mailto):[^<>\s]+)>|<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>\n]*)?\/?>|\*\*|~~|`+|\||(?<![\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])/g;
 // Single spaces are the common case; only touch runs and other blanks (much faster than /\s+/).
 const WHITESPACE = /\s\s+|[\t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/g;
 

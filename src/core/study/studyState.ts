@@ -2,7 +2,7 @@
 // The VS Code layer stores it in globalState (synced by Settings Sync), so everything read back
 // is validated here: a newer, older or damaged value must never crash the extension.
 
-import { RATINGS, daysBetween, addDays, isDateString, isDue, reviewCard, MIN_EASE, MAX_EASE, type CardState, type Rating } from './scheduler';
+import { RATINGS, daysBetween, addDays, isDateString, isDue, localDateString, reviewCard, MIN_EASE, MAX_EASE, type CardState, type Rating } from './scheduler';
 
 export interface QuestionProgress {
   mastered?: boolean;
@@ -394,8 +394,33 @@ function mergeHistory(mine: ReviewLogEntry[], theirs: ReviewLogEntry[], base?: R
     if (n > 0) have.set(k, n - 1);
     else added.push(e);
   }
-  const history = [...mine, ...added].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).slice(-HISTORY_LIMIT);
-  return { history, added: added.length };
+  // Local history is never evicted: when the log is full, the oldest imported entries give way.
+  const byDate = (a: ReviewLogEntry, b: ReviewLogEntry) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+  const room = Math.max(0, HISTORY_LIMIT - mine.length);
+  const kept = room === 0 ? [] : added.sort(byDate).slice(-room);
+  return { history: [...mine, ...kept].sort(byDate), added: kept.length };
+}
+
+/**
+ * Dates after tomorrow (any time zone's today fits in it) cannot come from a real
+ * export: such a file would win every conflict and crowd out the local history.
+ */
+function futureDates(exportedAt: unknown, questions: Record<string, QuestionProgress>, history: ReviewLogEntry[], now: Date): string[] {
+  const limit = addDays(localDateString(now), 1);
+  const bad: string[] = [];
+  const late = (date: string) => date.slice(0, 10) > limit;
+  const lateTimestamp = (ts: string) => localDateString(new Date(ts)) > limit;
+  if (typeof exportedAt === 'string' && lateTimestamp(exportedAt)) bad.push(`"exportedAt" is in the future (${exportedAt})`);
+  for (const [id, p] of Object.entries(questions)) {
+    const at = `state.questions[${JSON.stringify(id)}]`;
+    if (p.updatedAt && lateTimestamp(p.updatedAt)) bad.push(`${at}.updatedAt is in the future (${p.updatedAt})`);
+    const reviewed = (p.card as { lastReviewed?: unknown } | undefined)?.lastReviewed;
+    if (typeof reviewed === 'string' && late(reviewed)) bad.push(`${at}.card.lastReviewed is in the future (${reviewed})`);
+  }
+  history.forEach((e, i) => {
+    if (late(e.date)) bad.push(`state.history[${i}].date is in the future (${e.date})`);
+  });
+  return bad.length ? [`The file has dates after tomorrow (${limit}); is the clock of the device that exported it right?`, ...bad] : [];
 }
 
 /**
@@ -403,7 +428,7 @@ function mergeHistory(mine: ReviewLogEntry[], theirs: ReviewLogEntry[], base?: R
  * naming what is wrong) and merges it into `current`: per id the newer `updatedAt` wins,
  * review logs are united without duplicates, recent ids here come first.
  */
-export function importState(current: StudyState, json: string): ImportResult {
+export function importState(current: StudyState, json: string, now: Date = new Date()): ImportResult {
   let root: unknown;
   try {
     root = JSON.parse(json);
@@ -425,7 +450,7 @@ export function importState(current: StudyState, json: string): ImportResult {
   const questions = readQuestions(raw.questions, 'state.questions', r);
   const history = readHistory(raw.history, 'state.history', r);
   const recent = raw.recent === undefined ? [] : readRecent(raw.recent, 'state.recent', r);
-  const problems = [...r.problems, ...r.unknown.map((u) => `${u} is not a known field`)];
+  const problems = [...r.problems, ...r.unknown.map((u) => `${u} is not a known field`), ...futureDates(root.exportedAt, questions, history, now)];
   if (problems.length) return fail(problems);
 
   const { state, report } = mergeStates(current, { version: 1, questions, history, recent });
