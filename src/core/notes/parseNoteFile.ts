@@ -87,7 +87,7 @@ function importanceField(value: unknown): Importance | undefined {
 }
 
 function toTopic(group: ExtractedGroup, topicId: string, file: string, meta: { tags: string[]; keywords: string[] }, order: number): Topic {
-  const usedIds = new Map<string, number>();
+  const usedIds = new Set<string>();
   const build = (g: ExtractedGroup, id: string, ord: number): Topic => ({
     id,
     title: g.title,

@@ -41,7 +41,7 @@ const SIGNALS: readonly Signal[] = [
   { re: /^#!\/(?:usr\/)?bin\/(?:env[ \t]+)?(?:ba|z)?sh\b/m, score: -6 },
   { re: /^[ \t]*\$[ \t]/m, score: -4 },
   {
-    re: /^[ \t]*(?:sudo|apt(?:-get)?|yum|brew|pip3?|npm|yarn|cd|ls|echo|export|git|docker|curl|wget|mkdir|rm|cp|mv|chmod|systemctl|python3?)[ \t]+(?![=(\[.])/m,
+    re: /^[ \t]*(?:sudo|apt(?:-get)?|yum|brew|pip3?|npm|yarn|cd|ls|echo|export|git|docker|curl|wget|mkdir|rm|cp|mv|chmod|systemctl|python3?)[ \t]+(?![=([.])/m,
     score: -4,
   },
   {
