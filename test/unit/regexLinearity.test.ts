@@ -100,7 +100,7 @@ const SAMPLE = { s: ' ', t: '\\t', n: '\\n', r: '\\r', w: 'a', d: '1', S: 'a', W
 /** The characters a pattern names (escapes mapped to a sample), plus space, newline and a letter. */
 function units(source) {
   const set = new Set([' ', '\\n', 'a']);
-  for (let i = 0; i < source.length && set.size < 14; i++) {
+  for (let i = 0; i < source.length && set.size < 10; i++) {
     let c = source[i];
     if (c === '\\\\') {
       const e = source[++i];
@@ -112,11 +112,11 @@ function units(source) {
   }
   return [...set];
 }
-const PAIRS = [' \\n', '[a', '](', '*a', '<a>', '<a ', '- ', '1.', '\`a', '_a'];
+const PAIRS = [' \\n', '[a', '<a ', '- ', '*a'];
 function* inputs(source) {
   for (const c of units(source)) yield [JSON.stringify(c) + ' x 10^5', c.repeat(N) + END];
   for (const p of PAIRS) yield ['(' + JSON.stringify(p) + ') x many', p.repeat(N / p.length) + END];
-  const words = [...new Set(source.replace(/\\\\[a-zA-Z]/g, ' ').match(/[A-Za-z]{2,}/g) || [])].slice(0, 4);
+  const words = [...new Set(source.replace(/\\\\[a-zA-Z]/g, ' ').match(/[A-Za-z]{2,}/g) || [])].slice(0, 3);
   for (const w of words) for (const sep of [' ', '\\n']) yield [JSON.stringify(w) + ' + ' + JSON.stringify(sep) + ' x 10^5', w + sep.repeat(N) + END];
 }
 parentPort.on('message', ({ source, flags }) => {
@@ -174,8 +174,9 @@ async function checkAll(regexes: FoundRegex[]): Promise<string[]> {
 }
 
 describe('regular expressions run in linear time', function () {
-  // Hundreds of 10^5-character inputs per pattern; the deadline is per input.
-  this.timeout(5 * 60 * 1000);
+  // About 20 inputs of 10^5 characters per pattern, ~150 patterns: seconds on an idle machine,
+  // minutes on a loaded one. The deadline that matters is per input (DEADLINE_MS).
+  this.timeout(30 * 60 * 1000);
   const files = DIRS.flatMap((d) => sourceFiles(join(ROOT, d)));
   const results = files.map(findRegexes);
   const regexes = results.flatMap((r) => r.found);
