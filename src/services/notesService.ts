@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { allQuestions, type NoteProblem, type Question, type Topic } from '../core/notes/model';
 import { parseNotesIndex } from '../core/notes/notesIndex';
-import { SearchIndex, type SearchDoc } from '../core/search/searchIndex';
+import { SearchIndex } from '../core/search/searchIndex';
+import { searchDocOf } from '../core/search/searchDocs';
 import { readConfig, resolveSource } from './config';
 import { UserNotesSource } from './userSource';
 
@@ -282,9 +283,9 @@ export class NotesService implements vscode.Disposable {
   search(): SearchIndex {
     if (!this.searchIndex) {
       const started = Date.now();
-      const docs = this.order.map((id): SearchDoc => {
-        const { question: q, topicPath } = this.byId.get(id)!;
-        return { id, title: q.title, topic: topicPath, tags: q.tags, keywords: q.keywords, body: q.markdown };
+      const docs = this.order.map((id) => {
+        const { question, topicPath } = this.byId.get(id)!;
+        return searchDocOf(question, topicPath);
       });
       this.searchIndex = SearchIndex.build(docs);
       this.log.debug(`search index built over ${this.order.length} questions in ${Date.now() - started} ms`);

@@ -1,4 +1,4 @@
-import type { Topic } from '../notes/model';
+import type { Question, Topic } from '../notes/model';
 import type { SearchDoc } from './searchIndex';
 
 /** Flattens topics into the documents the search index is built from. */
@@ -7,13 +7,18 @@ export function searchDocsFor(topics: readonly Topic[], pathPrefix: string[] = [
   for (const t of topics) {
     const path = [...pathPrefix, t.title];
     for (const q of t.questions) {
-      docs.push({
-        id: q.id, title: q.title, topic: path.join(' / '), tags: q.tags, keywords: q.keywords, body: q.markdown,
-        ...(q.difficulty ? { difficulty: q.difficulty } : {}),
-        ...(q.importance ? { importance: q.importance } : {}),
-      });
+      docs.push(searchDocOf(q, path.join(' / ')));
     }
     docs.push(...searchDocsFor(t.topics, path));
   }
   return docs;
+}
+
+/** One question as a search document; `topic` is its "Topic / Group" path. */
+export function searchDocOf(q: Question, topic: string): SearchDoc {
+  return {
+    id: q.id, title: q.title, topic, tags: q.tags, keywords: q.keywords, body: q.markdown,
+    ...(q.difficulty ? { difficulty: q.difficulty } : {}),
+    ...(q.importance ? { importance: q.importance } : {}),
+  };
 }
