@@ -12,13 +12,18 @@ export async function activateExtension(): Promise<InterviewNotesApi> {
   return api;
 }
 
-/** Closes every editor and panel; scratch files are emptied first (an empty untitled file is not dirty) so no save prompt stays behind. */
+/** Closes every editor and panel; scratch files are emptied and reverted first so no save prompt stays behind. */
 export async function closeAllEditors(): Promise<void> {
   const scratch = vscode.workspace.textDocuments.filter((d) => d.isUntitled && d.isDirty);
   if (scratch.length) {
     const edit = new vscode.WorkspaceEdit();
     for (const doc of scratch) edit.delete(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)));
     await vscode.workspace.applyEdit(edit);
+    // Closing a dirty scratch file would open a save prompt that nobody answers: revert each first.
+    for (const doc of scratch.filter((d) => !d.isClosed && d.isDirty)) {
+      await vscode.window.showTextDocument(doc, { preview: false });
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await vscode.commands.executeCommand('workbench.action.closeAllGroups');
