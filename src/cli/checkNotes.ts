@@ -99,7 +99,7 @@ export function literalEmphasisProblems(q: Question, html: string): NoteProblem[
   const text = html
     .replace(/<pre[\s\S]*?<\/pre>/g, ' ')
     .replace(/<code[\s\S]*?<\/code>/g, ' ')
-    .replace(/<[^>]*>/g, '')
+    .replace(/<[^<>]*>/g, '')
     .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
   const problems: NoteProblem[] = [];
   const lines = q.markdown.split('\n');

@@ -33,7 +33,6 @@ const CIRCLED = /^[\u2460-\u2473\u2776-\u2793][ \t]*/;
 
 /** Leftover Markdown markers (`**`, `---`, `#`) are decoration, not a title. */
 const ONLY_MARKERS = /^[\s*_`~#=-]*$/;
-const TRAILING_COLON = /[ \t]*[:：]+$/;
 const ZH_ASKS = /什么|为什么|为何|如何|怎么|怎样|区别|哪些|哪个|哪种|是否|能否|可否|有何|何时|何为|多少|对比|异同|吗[?？]?$|呢[?？]?$/;
 const EN_ASKS = /^(?:what|why|how|when|where|which|who|explain|describe|compare|is|are|can|does|do|should|could|would|will|tell me)\b|\b(?:difference between|what is|how to|how do|why is|why do)\b/i;
 /** Titles that name a part of an answer rather than a question. */
@@ -56,13 +55,13 @@ export function analyzeTitle(raw: string): TitleInfo {
     const again = stripNumbering(title);
     if (again.number && !again.weak) title = again.rest;
   }
-  title = title.replace(TRAILING_COLON, '').trim();
+  title = withoutTrailingColon(title).trim();
   const visible = (t: string): string => (isVisible(t) && !ONLY_MARKERS.test(t) ? t : '');
   const info: TitleInfo = { title: visible(title) };
   if (first.number) {
     info.number = first.number;
     info.style = first.style;
-    if (first.weak) info.weak = visible(text.replace(TRAILING_COLON, '').trim());
+    if (first.weak) info.weak = visible(withoutTrailingColon(text).trim());
   }
   return info;
 }
@@ -132,7 +131,7 @@ export function asksQuestion(title: string): boolean {
 
 /** Names a part of an answer: 示例, 总结, 优点, Key features… */
 export function isPartTitle(title: string): boolean {
-  return PART.test(title.replace(/[ \t]*[(（][^)）]{0,20}[)）]$/, '').trim());
+  return PART.test(withoutTrailingParenthesis(title).trim());
 }
 
 /** 参考 / References / 延伸阅读: a list of sources that belongs to the answer before it. */
@@ -169,4 +168,25 @@ export function inlineText(raw: string): string {
 /** False for text made only of spaces, control and format characters (zero-width spaces…). */
 export function isVisible(text: string): boolean {
   return text.replace(/[\s\p{Z}\p{Cc}\p{Cf}]/gu, '') !== '';
+}
+
+/** Drops a trailing run of colons and the blanks before it; a loop, so long blank runs stay linear. */
+export function withoutTrailingColon(title: string): string {
+  let end = title.length;
+  while (end > 0 && (title[end - 1] === ':' || title[end - 1] === '：')) end--;
+  if (end === title.length) return title;
+  while (end > 0 && (title[end - 1] === ' ' || title[end - 1] === '\t')) end--;
+  return title.slice(0, end);
+}
+
+/** Drops a short trailing "(…)" / "（…）" remark (at most 20 characters inside). */
+function withoutTrailingParenthesis(title: string): string {
+  const last = title[title.length - 1];
+  if (last !== ')' && last !== '）') return title;
+  for (let i = title.length - 2; i >= 0 && i >= title.length - 22; i--) {
+    const c = title[i];
+    if (c === ')' || c === '）') return title;
+    if (c === '(' || c === '（') return title.slice(0, i);
+  }
+  return title;
 }
