@@ -49,4 +49,5 @@ export const Settings = {
   maxFileSizeKB: 'maxFileSizeKB',
   maxFiles: 'maxFiles',
   allowRemoteImages: 'allowRemoteImages',
+  desiredRetention: 'desiredRetention',
 } as const;

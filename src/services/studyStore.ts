@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import type { Rating } from '../core/study/scheduler';
-import { localDateString } from '../core/study/scheduler';
+import type { Rating, SchedulerOptions } from '../core/study/scheduler';
+import { clampRetention, localDateString } from '../core/study/scheduler';
+import { Settings } from '../constants';
 import {
   dueQueue, exportState, importState, mergeStates, migrateState, recordOpened, recordReview,
   toggleFavorite, toggleMastered, type ImportResult, type StudyState,
@@ -10,6 +11,14 @@ import { Disposable } from '../util/disposable';
 /** globalState key; synced across machines with Settings Sync. */
 export const STUDY_STATE_KEY = 'interviewNotes.studyState';
 const BACKUP_KEY = 'interviewNotes.studyState.unreadable';
+/** The value as it was before an upgrade to a newer format, kept (not synced) in case it is needed. */
+const PRE_UPGRADE_KEY = 'interviewNotes.studyState.beforeUpgrade';
+
+/** The FSRS options from the settings (desired retention, kept within its safe range). */
+export function schedulerOptions(): SchedulerOptions {
+  const value = vscode.workspace.getConfiguration(Settings.section).get<unknown>(Settings.desiredRetention);
+  return { desiredRetention: clampRetention(value) };
+}
 
 /**
  * The one owner of study progress. All changes go through the pure core
@@ -31,11 +40,15 @@ export class StudyStore extends Disposable {
     super();
     memento.setKeysForSync([STUDY_STATE_KEY]);
     const raw = memento.get<unknown>(STUDY_STATE_KEY);
-    const { state, warnings } = migrateState(raw);
+    const { state, warnings, migratedFrom } = migrateState(raw, schedulerOptions());
     if (warnings.length) {
       warnings.forEach((w) => log.warn(`study progress: ${w}`));
       // Keep what could not be read instead of silently overwriting it.
       void memento.update(BACKUP_KEY, raw);
+    }
+    if (migratedFrom !== undefined) {
+      log.info(`study progress: upgraded from format ${migratedFrom} to ${state.version} (${Object.keys(state.questions).length} questions, ${state.history.length} reviews)`);
+      void memento.update(PRE_UPGRADE_KEY, raw);
     }
     this.current = state;
     this.synced = raw;
@@ -67,8 +80,13 @@ export class StudyStore extends Disposable {
     return this.save(toggleFavorite(this.latest(), id, new Date()));
   }
 
+  /** Schedules `questionKey` with FSRS as answered `rating` at `now` (the user's local date of it). */
+  review(questionKey: string, rating: Rating, now: Date = new Date()): Thenable<void> {
+    return this.save(recordReview(this.latest(), questionKey, rating, localDateString(now), now, schedulerOptions()));
+  }
+
   rate(id: string, rating: Rating): Thenable<void> {
-    return this.save(recordReview(this.latest(), id, rating, this.today(), new Date()));
+    return this.review(id, rating);
   }
 
   opened(id: string): Thenable<void> {
@@ -85,7 +103,7 @@ export class StudyStore extends Disposable {
   }
 
   async importJson(json: string): Promise<ImportResult> {
-    const result = importState(this.latest(), json);
+    const result = importState(this.latest(), json, new Date(), schedulerOptions());
     if (result.ok) await this.save(result.state);
     return result;
   }
@@ -93,7 +111,7 @@ export class StudyStore extends Disposable {
   /** Re-reads globalState (another window or Settings Sync may have changed it). */
   reload(): void {
     this.synced = this.memento.get<unknown>(STUDY_STATE_KEY);
-    this.current = migrateState(this.synced).state;
+    this.current = migrateState(this.synced, schedulerOptions()).state;
     this.syncedState = this.current;
     this.changed.fire(this.current);
   }
@@ -102,7 +120,7 @@ export class StudyStore extends Disposable {
   private latest(): StudyState {
     const stored = this.memento.get<unknown>(STUDY_STATE_KEY);
     if (stored === undefined || stored === this.synced) return this.current;
-    return mergeStates(this.current, migrateState(stored).state, this.syncedState).state;
+    return mergeStates(this.current, migrateState(stored, schedulerOptions()).state, this.syncedState).state;
   }
 
   private async save(next: StudyState): Promise<void> {

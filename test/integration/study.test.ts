@@ -116,6 +116,11 @@ describe('Review session and progress page', () => {
     assert.equal(api.review.remaining, before - 1);
     assert.equal(api.study.state.history.at(-1)?.id, id);
 
+    assert.ok(card.stability > 0 && card.difficulty >= 1 && card.reps >= 1, 'an FSRS memory state');
+    // The tree tooltip now shows the predicted recall (100% on the day of the review).
+    const item = api.tree.getTreeItem({ kind: 'question', question: api.notes.get(id)!.question });
+    assert.match((item.tooltip as vscode.MarkdownString).value, /(recall|记住的概率) 100%/);
+
     // What was saved is what a reloaded window reads back from globalState.
     api.study.reload();
     assert.deepEqual(api.study.state.questions[id]?.card, card);
