@@ -399,7 +399,7 @@ export function recallOf(s: StudyState, id: string, date: string): number | unde
 }
 
 /** Ids whose first logged review was on `today`: the new cards already started today. */
-function newStartedOn(s: StudyState, today: string): number {
+export function newStartedOn(s: StudyState, today: string): number {
   const first = new Map<string, string>();
   for (const e of s.history) if (!first.has(e.id) || e.date < first.get(e.id)!) first.set(e.id, e.date);
   let n = 0;
