@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Rating, SchedulerOptions } from '../core/study/scheduler';
-import { clampRetention, localDateString } from '../core/study/scheduler';
+import { clampRetention, isDateString, localDateString } from '../core/study/scheduler';
+import { interviewPlan, planQueue, type InterviewPlan, type PlanQuestion } from '../core/study/interviewPlan';
 import { Settings } from '../constants';
 import {
   dueQueue, exportState, importState, mergeStates, migrateState, recordOpened, recordReview,
@@ -11,6 +12,8 @@ import { Disposable } from '../util/disposable';
 /** globalState key; synced across machines with Settings Sync. */
 export const STUDY_STATE_KEY = 'interviewNotes.studyState';
 const BACKUP_KEY = 'interviewNotes.studyState.unreadable';
+/** The interview date (YYYY-MM-DD), synced like the progress so every machine plans for the same day. */
+export const INTERVIEW_DATE_KEY = 'interviewNotes.interviewDate';
 /** The value as it was before an upgrade to a newer format, kept (not synced) in case it is needed. */
 const PRE_UPGRADE_KEY = 'interviewNotes.studyState.beforeUpgrade';
 
@@ -38,7 +41,7 @@ export class StudyStore extends Disposable {
 
   constructor(private readonly memento: vscode.Memento & { setKeysForSync(keys: readonly string[]): void }, log: vscode.LogOutputChannel) {
     super();
-    memento.setKeysForSync([STUDY_STATE_KEY]);
+    memento.setKeysForSync([STUDY_STATE_KEY, INTERVIEW_DATE_KEY]);
     const raw = memento.get<unknown>(STUDY_STATE_KEY);
     const { state, warnings, migratedFrom } = migrateState(raw, schedulerOptions());
     if (warnings.length) {
@@ -93,9 +96,50 @@ export class StudyStore extends Disposable {
     return this.save(recordOpened(this.latest(), id));
   }
 
-  /** Ids to review today among `ids`: due cards first, then new ones. */
+  /** Ids to review today among `ids`: the interview plan's day when a date is set, else due cards first, then new ones. */
   queue(ids: readonly string[]): string[] {
-    return dueQueue(this.current, ids, this.today());
+    const plan = this.plan();
+    return plan ? planQueue(plan, ids) : dueQueue(this.current, ids, this.today());
+  }
+
+  private planQuestions: () => readonly PlanQuestion[] = () => [];
+  private planCache: { key: unknown[]; plan: InterviewPlan | undefined } | undefined;
+
+  /** Where the plan finds every question with its topic, importance and difficulty. */
+  usePlanQuestions(questions: () => readonly PlanQuestion[]): void {
+    this.planQuestions = questions;
+    this.planCache = undefined;
+  }
+
+  /** Every question the plan considers. */
+  planQuestionList(): readonly PlanQuestion[] {
+    return this.planQuestions();
+  }
+
+  /** The interview date, when one is set and valid. */
+  get interviewDate(): string | undefined {
+    const value = this.memento.get<unknown>(INTERVIEW_DATE_KEY);
+    return isDateString(value) ? value : undefined;
+  }
+
+  async setInterviewDate(date: string | undefined): Promise<void> {
+    if (date !== undefined && !isDateString(date)) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
+    await this.memento.update(INTERVIEW_DATE_KEY, date);
+    this.planCache = undefined;
+    this.changed.fire(this.current);
+  }
+
+  /** The plan up to the interview date, or undefined without a date (or once it has passed). */
+  plan(): InterviewPlan | undefined {
+    const date = this.interviewDate;
+    if (!date) return undefined;
+    const questions = this.planQuestions();
+    const options = schedulerOptions();
+    const key = [this.current, questions, date, this.today(), options.desiredRetention];
+    if (this.planCache && this.planCache.key.every((k, i) => k === key[i])) return this.planCache.plan;
+    const plan = interviewPlan(this.current, questions, this.today(), date, options);
+    this.planCache = { key, plan };
+    return plan;
   }
 
   exportJson(): string {
@@ -110,6 +154,7 @@ export class StudyStore extends Disposable {
 
   /** Re-reads globalState (another window or Settings Sync may have changed it). */
   reload(): void {
+    this.planCache = undefined;
     this.synced = this.memento.get<unknown>(STUDY_STATE_KEY);
     this.current = migrateState(this.synced, schedulerOptions()).state;
     this.syncedState = this.current;

@@ -70,13 +70,14 @@ export class ReviewPanel extends WebviewPanelHost<ReviewHostMessage, ReviewMessa
   }
 
   /**
-   * Starts a session over `ids` (default: every question) and their follow-up cards; false when
-   * nothing is due. At most one card per question is shown a day (see core/study/siblingRule.ts).
+   * Starts a session over `ids` (default: every question) and their follow-up cards, or over
+   * exactly `ids` when `exact` (e.g. the questions you keep forgetting); false when nothing is
+   * left. At most one card per question is shown a day (see core/study/siblingRule.ts).
    */
-  async start(ids?: readonly string[], restoring = false): Promise<boolean> {
+  async start(ids?: readonly string[], restoring = false, exact = false): Promise<boolean> {
     await this.notes.ready();
     const questionIds = (ids ?? this.notes.allIds()).filter((id) => this.notes.get(id));
-    const candidates = this.store.queue([...questionIds, ...this.followUps.keys(questionIds)]).filter((id) => this.exists(id));
+    const candidates = (exact && ids ? [...new Set(ids)] : this.store.queue([...questionIds, ...this.followUps.keys(questionIds)])).filter((id) => this.exists(id));
     const { queue, deferred } = applySiblingRule(candidates, reviewedToday(this.store.state.history, this.store.today()));
     if (deferred.length) this.log.debug(`review: ${deferred.length} cards wait for another day (a sibling card from the same question is reviewed today)`);
     if (queue.length === 0) {
