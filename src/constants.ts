@@ -27,6 +27,10 @@ export const Commands = {
   startMockInterview: 'interviewNotes.startMockInterview',
   startOutputDrill: 'interviewNotes.startOutputDrill',
   showParseExplanation: 'interviewNotes.showParseExplanation',
+  setInterviewDate: 'interviewNotes.setInterviewDate',
+  exportAnki: 'interviewNotes.exportAnki',
+  dailyQuestion: 'interviewNotes.dailyQuestion',
+  reviewForgotten: 'interviewNotes.reviewForgotten',
 } as const;
 
 export const ContextKeys = {
@@ -49,4 +53,6 @@ export const Settings = {
   maxFileSizeKB: 'maxFileSizeKB',
   maxFiles: 'maxFiles',
   allowRemoteImages: 'allowRemoteImages',
+  desiredRetention: 'desiredRetention',
+  dailyQuestionOnStartup: 'dailyQuestionOnStartup',
 } as const;

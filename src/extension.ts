@@ -13,12 +13,15 @@ import { ProgressPanel } from './views/progressPanel';
 import { ReviewPanel } from './views/reviewPanel';
 import { TopicsTreeProvider, type TreeNode } from './views/topicsTree';
 import { notesResourceRoots, renderAnswerBody } from './views/webviewSupport';
+import { DailyQuestionStatusBar } from './views/dailyQuestionStatusBar';
+import { planQuestionsOf } from './services/planQuestions';
 
 /** What activate() returns in test mode: a small surface the integration tests use to see what the user sees. */
 export interface InterviewNotesApi {
   notes: NotesService;
   study: StudyStore;
   dueStatus: DueStatusBar;
+  daily: DailyQuestionStatusBar;
   tree: TopicsTreeProvider;
   answers: AnswerPanel;
   review: ReviewPanel;
@@ -42,8 +45,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
   const tree = new TopicsTreeProvider(notes, study);
   const view = vscode.window.createTreeView<TreeNode>(TOPICS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const treeFilter = new TreeSearchFilter(notes, tree, view, study);
+  study.usePlanQuestions(planQuestionsOf(notes, context.subscriptions));
   const dueStatus = new DueStatusBar(notes, study);
   const answers = new AnswerPanel(context.extensionUri, notes, study, log);
+  const daily = new DailyQuestionStatusBar(notes, study, context.globalState);
   const renderBody = (id: string, webview: vscode.Webview) => {
     const loaded = notes.get(id);
     return loaded ? renderAnswerBody(loaded, webview, notesResourceRoots(context.extensionUri, notes)) : '';
@@ -62,11 +67,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
     treeFilter,
     dueStatus,
     answers,
+    daily,
     review,
     progress,
     interview,
     drill,
-    ...registerCommands({ notes, study, tree, view, treeFilter, answers, review, progress, interview, drill, log }),
+    ...registerCommands({ notes, study, tree, view, treeFilter, answers, review, progress, interview, drill, daily, log }),
     notes.onDidChange(() => treeFilter.current && treeFilter.apply(treeFilter.current)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       const keys = [Settings.sources, Settings.showBundledNotes, Settings.maxFileSizeKB, Settings.maxFiles].map((k) => `${Settings.section}.${k}`);
@@ -82,8 +88,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
   }
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
+  void daily.offerOnStartup();
   const testMode = context.extensionMode === vscode.ExtensionMode.Test || process.env[TEST_API_ENV] === '1';
-  return testMode ? { notes, study, dueStatus, tree, answers, review, progress, interview, drill, searchPicks, globalState: context.globalState, activationMs } : undefined;
+  return testMode ? { notes, study, dueStatus, daily, tree, answers, review, progress, interview, drill, searchPicks, globalState: context.globalState, activationMs } : undefined;
 }
 
 export function deactivate(): void {}

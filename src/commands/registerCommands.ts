@@ -17,7 +17,9 @@ import { showParseExplanationCommand } from './showParseExplanation';
 import { searchCommand } from './searchQuestions';
 import { startMockInterviewCommand, startOutputDrillCommand } from './practiceCommands';
 import { studyStateFilter } from './studyFilter';
-import { exportProgressCommand, importProgressCommand, randomQuestionCommand, setStudyFilterCommand, toggleCommand } from './studyCommands';
+import { exportAnkiCommand, exportProgressCommand, importProgressCommand, randomQuestionCommand, setInterviewDateCommand, setStudyFilterCommand, toggleCommand } from './studyCommands';
+import { mostForgotten } from '../core/study/statistics';
+import type { DailyQuestionStatusBar } from '../views/dailyQuestionStatusBar';
 
 /** What the commands act on; created in extension.ts. */
 export interface CommandTargets {
@@ -31,6 +33,7 @@ export interface CommandTargets {
   progress: ProgressPanel;
   interview: MockInterviewPanel;
   drill: OutputDrillPanel;
+  daily: DailyQuestionStatusBar;
   log: vscode.LogOutputChannel;
 }
 
@@ -73,6 +76,10 @@ function handlers(t: CommandTargets): Record<keyof typeof Commands, Handler> {
     importProgress: (file) => importProgressCommand(t.study, file),
     startMockInterview: (arg) => startMockInterviewCommand(t.notes, t.interview, arg),
     startOutputDrill: (arg) => startOutputDrillCommand(t.notes, t.drill, arg),
+    setInterviewDate: (date) => setInterviewDateCommand(t.study, date),
+    exportAnki: (scope, target) => exportAnkiCommand(t.notes, t.study, scope, target),
+    dailyQuestion: () => t.daily.open(),
+    reviewForgotten: () => t.review.start(mostForgotten(t.study.state, t.notes.allIds(), t.study.today()).map((f) => f.id), false, true),
   };
 }
 

@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import { importanceWeight, pickWeighted } from '../core/study/weightedPick';
-import { ContextKeys } from '../constants';
+import { homedir } from 'node:os';
+import { ContextKeys, Settings } from '../constants';
+import { ankiAnswerHtml, ankiNotesFile } from '../core/render/ankiExport';
 import { matchesFilter, type TreeFilter } from '../core/study/studyState';
+import { addDays, daysBetween, isDateString } from '../core/study/scheduler';
 import type { NotesService } from '../services/notesService';
 import type { StudyStore } from '../services/studyStore';
 import type { TopicsTreeProvider } from '../views/topicsTree';
@@ -113,4 +116,105 @@ export async function importProgressCommand(study: StudyStore, file?: unknown): 
   const { questions, reviews, conflicts } = result.report;
   void vscode.window.showInformationMessage(vscode.l10n.t('Imported progress for {0} questions and {1} reviews ({2} conflicts resolved by the newer change).', questions, reviews, conflicts));
   return true;
+}
+
+/**
+ * Asks for the interview date (YYYY-MM-DD; empty clears it). An argument skips the prompt:
+ * a date string sets it, null or '' clears it. Returns the date now set, or null when cleared.
+ */
+export async function setInterviewDateCommand(study: StudyStore, arg?: unknown): Promise<string | null | undefined> {
+  let value: string | undefined;
+  if (typeof arg === 'string' || arg === null) value = arg ?? '';
+  else {
+    const today = study.today();
+    value = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Set Interview Date'),
+      prompt: vscode.l10n.t('Interview date as YYYY-MM-DD; leave empty to clear it'),
+      placeHolder: addDays(today, 14),
+      value: study.interviewDate ?? '',
+      validateInput: (text) => {
+        const t = text.trim();
+        if (t === '') return undefined;
+        if (!isDateString(t)) return vscode.l10n.t('Enter a date as YYYY-MM-DD, e.g. {0}', addDays(today, 14));
+        if (daysBetween(today, t) < 0) return vscode.l10n.t('The date has passed');
+        return undefined;
+      },
+    });
+    if (value === undefined) return undefined;
+  }
+  const date = value.trim();
+  if (date === '') {
+    await study.setInterviewDate(undefined);
+    return null;
+  }
+  if (!isDateString(date)) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Enter a date as YYYY-MM-DD, e.g. {0}', addDays(study.today(), 14)));
+    return undefined;
+  }
+  await study.setInterviewDate(date);
+  return date;
+}
+
+type AnkiScope = { kind: 'all' } | { kind: 'favorites' } | { kind: 'group'; ids: readonly string[] };
+
+/**
+ * Writes a topic, the favourites or everything as an Anki text file. Arguments skip the prompts:
+ * a scope ('all', 'favorites', a top-level topic id or a tree topic) and a target file URI.
+ * Returns the file written.
+ */
+export async function exportAnkiCommand(notes: NotesService, study: StudyStore, scopeArg?: unknown, targetArg?: unknown): Promise<vscode.Uri | undefined> {
+  await notes.ready();
+  let scope: AnkiScope | undefined;
+  const groups = notes.topLevelGroups();
+  const treeTopic = topicQuestionIds(scopeArg);
+  if (scopeArg === 'all') scope = { kind: 'all' };
+  else if (scopeArg === 'favorites') scope = { kind: 'favorites' };
+  else if (treeTopic) scope = { kind: 'group', ids: treeTopic };
+  else if (typeof scopeArg === 'string') {
+    const group = groups.find((g) => g.id === scopeArg);
+    if (group) scope = { kind: 'group', ids: group.ids };
+  }
+  if (!scope) {
+    const favorites = notes.allIds().filter((id) => study.isFavorite(id)).length;
+    const picks: (vscode.QuickPickItem & { scope: AnkiScope })[] = [
+      { label: vscode.l10n.t('All questions'), description: String(notes.allIds().length), scope: { kind: 'all' } },
+      { label: vscode.l10n.t('Favorites'), description: String(favorites), scope: { kind: 'favorites' } },
+      ...groups.map((g) => ({ label: g.title, description: vscode.l10n.t('topic'), scope: { kind: 'group', ids: g.ids } as AnkiScope })),
+    ];
+    scope = (await vscode.window.showQuickPick(picks, { title: vscode.l10n.t('Export to Anki'), placeHolder: vscode.l10n.t('Which questions?') }))?.scope;
+    if (!scope) return undefined;
+  }
+  const chosen = scope;
+  const ids = chosen.kind === 'group' ? chosen.ids : notes.allIds().filter((id) => chosen.kind === 'all' || study.isFavorite(id));
+  const loaded = ids.map((id) => notes.get(id)).filter((l) => l !== undefined);
+  if (loaded.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No questions to export.'));
+    return undefined;
+  }
+  let target = typeof targetArg === 'string' ? vscode.Uri.parse(targetArg) : targetArg instanceof vscode.Uri ? targetArg : undefined;
+  if (!target) {
+    const base = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir());
+    target = await vscode.window.showSaveDialog({
+      title: vscode.l10n.t('Export to Anki'),
+      defaultUri: vscode.Uri.joinPath(base, `interview-notes-anki-${study.today()}.txt`),
+      filters: { [vscode.l10n.t('Anki text file')]: ['txt'] },
+    });
+    if (!target) return undefined;
+  }
+  const allowRemoteImages = vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.allowRemoteImages, false);
+  const text = ankiNotesFile(
+    loaded.map((l) => ({
+      front: l.question.title,
+      back: ankiAnswerHtml(l.question.markdown, { allowHtml: l.trusted, allowRemoteImages }),
+      tags: [l.topicPath.split(' / ')[0] ?? l.topic.title, ...l.question.tags],
+    })),
+  );
+  try {
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+  } catch (err) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot write {0}: {1}', target.fsPath, err instanceof Error ? err.message : String(err)));
+    return undefined;
+  }
+  void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} questions for Anki to {1}. In Anki: File › Import, note type Basic.', loaded.length, target.fsPath));
+  return target;
 }

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
-import type { Rating } from '../core/study/scheduler';
-import { localDateString } from '../core/study/scheduler';
+import type { Rating, SchedulerOptions } from '../core/study/scheduler';
+import { clampRetention, isDateString, localDateString } from '../core/study/scheduler';
+import { interviewPlan, planQueue, type InterviewPlan, type PlanQuestion } from '../core/study/interviewPlan';
+import { Settings } from '../constants';
 import {
   dueQueue, exportState, importState, mergeStates, migrateState, recordOpened, recordReview,
   toggleFavorite, toggleMastered, type ImportResult, type StudyState,
@@ -10,6 +12,16 @@ import { Disposable } from '../util/disposable';
 /** globalState key; synced across machines with Settings Sync. */
 export const STUDY_STATE_KEY = 'interviewNotes.studyState';
 const BACKUP_KEY = 'interviewNotes.studyState.unreadable';
+/** The interview date (YYYY-MM-DD), synced like the progress so every machine plans for the same day. */
+export const INTERVIEW_DATE_KEY = 'interviewNotes.interviewDate';
+/** The value as it was before an upgrade to a newer format, kept (not synced) in case it is needed. */
+const PRE_UPGRADE_KEY = 'interviewNotes.studyState.beforeUpgrade';
+
+/** The FSRS options from the settings (desired retention, kept within its safe range). */
+export function schedulerOptions(): SchedulerOptions {
+  const value = vscode.workspace.getConfiguration(Settings.section).get<unknown>(Settings.desiredRetention);
+  return { desiredRetention: clampRetention(value) };
+}
 
 /**
  * The one owner of study progress. All changes go through the pure core
@@ -29,13 +41,17 @@ export class StudyStore extends Disposable {
 
   constructor(private readonly memento: vscode.Memento & { setKeysForSync(keys: readonly string[]): void }, log: vscode.LogOutputChannel) {
     super();
-    memento.setKeysForSync([STUDY_STATE_KEY]);
+    memento.setKeysForSync([STUDY_STATE_KEY, INTERVIEW_DATE_KEY]);
     const raw = memento.get<unknown>(STUDY_STATE_KEY);
-    const { state, warnings } = migrateState(raw);
+    const { state, warnings, migratedFrom } = migrateState(raw, schedulerOptions());
     if (warnings.length) {
       warnings.forEach((w) => log.warn(`study progress: ${w}`));
       // Keep what could not be read instead of silently overwriting it.
       void memento.update(BACKUP_KEY, raw);
+    }
+    if (migratedFrom !== undefined) {
+      log.info(`study progress: upgraded from format ${migratedFrom} to ${state.version} (${Object.keys(state.questions).length} questions, ${state.history.length} reviews)`);
+      void memento.update(PRE_UPGRADE_KEY, raw);
     }
     this.current = state;
     this.synced = raw;
@@ -67,17 +83,63 @@ export class StudyStore extends Disposable {
     return this.save(toggleFavorite(this.latest(), id, new Date()));
   }
 
+  /** Schedules `questionKey` with FSRS as answered `rating` at `now` (the user's local date of it). */
+  review(questionKey: string, rating: Rating, now: Date = new Date()): Thenable<void> {
+    return this.save(recordReview(this.latest(), questionKey, rating, localDateString(now), now, schedulerOptions()));
+  }
+
   rate(id: string, rating: Rating): Thenable<void> {
-    return this.save(recordReview(this.latest(), id, rating, this.today(), new Date()));
+    return this.review(id, rating);
   }
 
   opened(id: string): Thenable<void> {
     return this.save(recordOpened(this.latest(), id));
   }
 
-  /** Ids to review today among `ids`: due cards first, then new ones. */
+  /** Ids to review today among `ids`: the interview plan's day when a date is set, else due cards first, then new ones. */
   queue(ids: readonly string[]): string[] {
-    return dueQueue(this.current, ids, this.today());
+    const plan = this.plan();
+    return plan ? planQueue(plan, ids) : dueQueue(this.current, ids, this.today());
+  }
+
+  private planQuestions: () => readonly PlanQuestion[] = () => [];
+  private planCache: { key: unknown[]; plan: InterviewPlan | undefined } | undefined;
+
+  /** Where the plan finds every question with its topic, importance and difficulty. */
+  usePlanQuestions(questions: () => readonly PlanQuestion[]): void {
+    this.planQuestions = questions;
+    this.planCache = undefined;
+  }
+
+  /** Every question the plan considers. */
+  planQuestionList(): readonly PlanQuestion[] {
+    return this.planQuestions();
+  }
+
+  /** The interview date, when one is set and valid. */
+  get interviewDate(): string | undefined {
+    const value = this.memento.get<unknown>(INTERVIEW_DATE_KEY);
+    return isDateString(value) ? value : undefined;
+  }
+
+  async setInterviewDate(date: string | undefined): Promise<void> {
+    if (date !== undefined && !isDateString(date)) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
+    await this.memento.update(INTERVIEW_DATE_KEY, date);
+    this.planCache = undefined;
+    this.changed.fire(this.current);
+  }
+
+  /** The plan up to the interview date, or undefined without a date (or once it has passed). */
+  plan(): InterviewPlan | undefined {
+    const date = this.interviewDate;
+    if (!date) return undefined;
+    const questions = this.planQuestions();
+    const options = schedulerOptions();
+    const key = [this.current, questions, date, this.today(), options.desiredRetention];
+    if (this.planCache && this.planCache.key.every((k, i) => k === key[i])) return this.planCache.plan;
+    const plan = interviewPlan(this.current, questions, this.today(), date, options);
+    this.planCache = { key, plan };
+    return plan;
   }
 
   exportJson(): string {
@@ -85,15 +147,16 @@ export class StudyStore extends Disposable {
   }
 
   async importJson(json: string): Promise<ImportResult> {
-    const result = importState(this.latest(), json);
+    const result = importState(this.latest(), json, new Date(), schedulerOptions());
     if (result.ok) await this.save(result.state);
     return result;
   }
 
   /** Re-reads globalState (another window or Settings Sync may have changed it). */
   reload(): void {
+    this.planCache = undefined;
     this.synced = this.memento.get<unknown>(STUDY_STATE_KEY);
-    this.current = migrateState(this.synced).state;
+    this.current = migrateState(this.synced, schedulerOptions()).state;
     this.syncedState = this.current;
     this.changed.fire(this.current);
   }
@@ -102,7 +165,7 @@ export class StudyStore extends Disposable {
   private latest(): StudyState {
     const stored = this.memento.get<unknown>(STUDY_STATE_KEY);
     if (stored === undefined || stored === this.synced) return this.current;
-    return mergeStates(this.current, migrateState(stored).state, this.syncedState).state;
+    return mergeStates(this.current, migrateState(stored, schedulerOptions()).state, this.syncedState).state;
   }
 
   private async save(next: StudyState): Promise<void> {

@@ -34,8 +34,18 @@ export class DueStatusBar implements vscode.Disposable {
       return;
     }
     const due = this.count;
-    this.item.text = `$(mortar-board) ${due}`;
-    this.item.tooltip = due ? vscode.l10n.t('{0} questions to review today — click to start', due) : vscode.l10n.t('Nothing to review today');
+    const plan = this.study.plan();
+    if (plan) {
+      // "12 · 5d": today's planned load and the days left until the interview.
+      const day = plan.days[0];
+      this.item.text = `$(mortar-board) ${due} · $(calendar) ${vscode.l10n.t('{0}d', plan.daysLeft)}`;
+      const when = plan.daysLeft === 0 ? vscode.l10n.t('Interview today ({0})', plan.interviewDate) : vscode.l10n.t('Interview in {0} days ({1})', plan.daysLeft, plan.interviewDate);
+      const load = vscode.l10n.t('today: {0} reviews, {1} new', day?.reviews.length ?? 0, day?.fresh.length ?? 0);
+      this.item.tooltip = `${when}\n${load}\n${due ? vscode.l10n.t('{0} questions to review today — click to start', due) : vscode.l10n.t('Nothing to review today')}`;
+    } else {
+      this.item.text = `$(mortar-board) ${due}`;
+      this.item.tooltip = due ? vscode.l10n.t('{0} questions to review today — click to start', due) : vscode.l10n.t('Nothing to review today');
+    }
     this.item.show();
   }
 

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { previewIntervals, type CardState, type Rating } from '../core/study/scheduler';
+import { previewIntervals, retrievability, type CardState, type Rating } from '../core/study/scheduler';
 import { reviewPageHtml, type ReviewCard, type ReviewLabels, type ReviewSummary } from '../core/render/reviewPage';
 import { parseReviewMessage, type ReviewHostMessage, type ReviewMessage } from '../core/protocol/reviewMessages';
 import type { NotesService } from '../services/notesService';
 import { openScratch } from '../services/scratchFiles';
-import type { StudyStore } from '../services/studyStore';
+import { schedulerOptions, type StudyStore } from '../services/studyStore';
 import { WebviewPanelHost } from './webviewPanelHost';
 import { notesResourceRoots, remoteImagesAllowed } from './webviewSupport';
 import { applySiblingRule } from '../core/study/siblingRule';
@@ -70,13 +70,14 @@ export class ReviewPanel extends WebviewPanelHost<ReviewHostMessage, ReviewMessa
   }
 
   /**
-   * Starts a session over `ids` (default: every question) and their follow-up cards; false when
-   * nothing is due. At most one card per question is shown a day (see core/study/siblingRule.ts).
+   * Starts a session over `ids` (default: every question) and their follow-up cards, or over
+   * exactly `ids` when `exact` (e.g. the questions you keep forgetting); false when nothing is
+   * left. At most one card per question is shown a day (see core/study/siblingRule.ts).
    */
-  async start(ids?: readonly string[], restoring = false): Promise<boolean> {
+  async start(ids?: readonly string[], restoring = false, exact = false): Promise<boolean> {
     await this.notes.ready();
     const questionIds = (ids ?? this.notes.allIds()).filter((id) => this.notes.get(id));
-    const candidates = this.store.queue([...questionIds, ...this.followUps.keys(questionIds)]).filter((id) => this.exists(id));
+    const candidates = (exact && ids ? [...new Set(ids)] : this.store.queue([...questionIds, ...this.followUps.keys(questionIds)])).filter((id) => this.exists(id));
     const { queue, deferred } = applySiblingRule(candidates, reviewedToday(this.store.state.history, this.store.today()));
     if (deferred.length) this.log.debug(`review: ${deferred.length} cards wait for another day (a sibling card from the same question is reviewed today)`);
     if (queue.length === 0) {
@@ -171,12 +172,21 @@ export class ReviewPanel extends WebviewPanelHost<ReviewHostMessage, ReviewMessa
     this.setPage(title, (page) => {
       let view: ReviewCard | ReviewSummary = { kind: 'summary', reviewed: s.rated.size, counts: { ...s.counts } };
       if (id && loaded) {
-        const card: ReviewCard = { kind: 'card', questionId: id, title: loaded.question.title, topicPath: loaded.topicPath, index: s.index, total: s.queue.length };
+        const state = this.cardState(id);
+        const card: ReviewCard = {
+          kind: 'card',
+          questionId: id,
+          title: loaded.question.title,
+          topicPath: loaded.topicPath,
+          index: s.index,
+          total: s.queue.length,
+          recall: state ? retrievability(state, this.store.today()) : undefined,
+        };
         if (followUp) {
           card.titleHtml = renderInlineFragment(followUp.prompt);
           card.followUpTo = vscode.l10n.t('Follow-up to: {0}', loaded.question.title);
         }
-        if (s.revealed) card.answer = { html: followUp ? this.followUpBack(followUp.answerKey, followUp.followUp?.answer ?? '', page.webview) : this.renderAnswerHtml(id, page.webview), intervals: previewIntervals(this.cardState(id), this.store.today()) };
+        if (s.revealed) card.answer = { html: followUp ? this.followUpBack(followUp.answerKey, followUp.followUp?.answer ?? '', page.webview) : this.renderAnswerHtml(id, page.webview), intervals: previewIntervals(state, this.store.today(), schedulerOptions()) };
         view = card;
       }
       return reviewPageHtml({
@@ -257,6 +267,9 @@ function reviewLabels(): ReviewLabels {
     showAnswer: vscode.l10n.t('Show Answer'),
     spaceKey: vscode.l10n.t('Space'),
     ratePrompt: vscode.l10n.t('How well did you remember it?'),
+    recall: vscode.l10n.t('recall {0}%'),
+    recallTitle: vscode.l10n.t('Predicted probability that you remember this answer today'),
+    newCard: vscode.l10n.t('new'),
     ratings,
     intervals: { today: vscode.l10n.t('today'), days: vscode.l10n.t('{0}d'), months: vscode.l10n.t('{0}mo'), years: vscode.l10n.t('{0}y') },
     summaryTitle: vscode.l10n.t('Review complete'),

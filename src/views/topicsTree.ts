@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { recallOf } from '../core/study/studyState';
+import { recallPercent } from '../core/render/reviewPage';
 import type { Question, Topic } from '../core/notes/model';
 import { countQuestions } from '../core/notes/model';
 import { Commands, ContextValues } from '../constants';
@@ -195,7 +197,9 @@ function questionItem(q: Question, study: StudyStore): vscode.TreeItem {
     label: [q.title, mastered ? vscode.l10n.t('mastered') : '', favorite ? vscode.l10n.t('favorite') : '', level.difficulty, level.importance].filter(Boolean).join(', '),
   };
   const facts = [level.difficulty ? vscode.l10n.t('Difficulty: {0}', level.difficulty) : '', level.importance].filter(Boolean).join(' · ');
-  const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(q.title)}**${facts ? `\n\n${escapeMarkdown(facts)}` : ''}\n\n${previewLines(q.markdown)}`);
+  const recall = recallOf(study.state, q.id, study.today());
+  const recallLine = recall === undefined ? '' : `\n\n*${escapeMarkdown(vscode.l10n.t('recall {0}%', recallPercent(recall)))}*`;
+  const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(q.title)}**${recallLine}${facts ? `\n\n${escapeMarkdown(facts)}` : ''}\n\n${previewLines(q.markdown)}`);
   tooltip.supportHtml = false;
   item.tooltip = tooltip;
   item.command = { command: Commands.openQuestion, title: vscode.l10n.t('Open Answer'), arguments: [q.id] };

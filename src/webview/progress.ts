@@ -7,6 +7,12 @@ const vscode = vscodeApi<ProgressMessage>();
 vscode.postMessage({ type: 'ready' });
 
 document.addEventListener('click', (event) => {
+  const link = event.target instanceof Element ? event.target.closest<HTMLElement>('a[data-question]') : null;
+  if (link?.dataset.question) {
+    event.preventDefault();
+    vscode.postMessage({ type: 'openQuestion', id: link.dataset.question });
+    return;
+  }
   const button = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-action="run"]') : null;
   if (!button?.dataset.command) return;
   event.preventDefault();

@@ -116,6 +116,11 @@ describe('Review session and progress page', () => {
     assert.equal(api.review.remaining, before - 1);
     assert.equal(api.study.state.history.at(-1)?.id, id);
 
+    assert.ok(card.stability > 0 && card.difficulty >= 1 && card.reps >= 1, 'an FSRS memory state');
+    // The tree tooltip now shows the predicted recall (100% on the day of the review).
+    const item = api.tree.getTreeItem({ kind: 'question', question: api.notes.get(id)!.question });
+    assert.match((item.tooltip as vscode.MarkdownString).value, /(recall|记住的概率) 100%/);
+
     // What was saved is what a reloaded window reads back from globalState.
     api.study.reload();
     assert.deepEqual(api.study.state.questions[id]?.card, card);
@@ -171,4 +176,92 @@ describe('Review session and progress page', () => {
 
 function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+describe('Interview date, daily question and Anki export', () => {
+  let api: InterviewNotesApi;
+
+  before(async () => {
+    api = await activateExtension();
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('interviewNotes.setInterviewDate', null);
+    await closeAllEditors();
+  });
+
+  it('setting an interview date shows the days left and today’s planned load in the status bar', async () => {
+    const date = addDaysIso(api.study.today(), 10);
+    assert.equal(await vscode.commands.executeCommand('interviewNotes.setInterviewDate', date), date);
+    assert.equal(api.study.interviewDate, date);
+    const plan = api.study.plan()!;
+    const load = plan.days[0].reviews.length + plan.days[0].fresh.length;
+    assert.ok(load > 0, 'the plan has work today');
+    assert.match(api.dueStatus.text, new RegExp(`^\\$\\(mortar-board\\) ${load} · \\$\\(calendar\\) 10( 天|d)$`));
+    assert.equal(api.dueStatus.count, load);
+    // The review session follows the plan.
+    assert.equal(await vscode.commands.executeCommand('interviewNotes.startReview'), true);
+    assert.equal(api.review.remaining, load);
+    assert.equal(api.review.currentId, plan.days[0].reviews[0] ?? plan.days[0].fresh[0]);
+    // The progress page forecasts the day and charts the plan.
+    await vscode.commands.executeCommand('interviewNotes.showProgress');
+    const html = await waitFor(() => api.progress.html, 'progress page');
+    assert.match(html, /class="forecast"/);
+    assert.match(html, new RegExp(`of ${api.notes.allIds().length} questions|${api.notes.allIds().length} 道题中`));
+    // Clearing it goes back to the plain due count.
+    assert.equal(await vscode.commands.executeCommand('interviewNotes.setInterviewDate', ''), null);
+    assert.equal(api.study.interviewDate, undefined);
+    assert.doesNotMatch(api.dueStatus.text, /calendar/);
+  });
+
+  it('exports a topic to an Anki text file with one row per question', async () => {
+    const topic = api.notes.topLevelGroups()[0];
+    const dir = mkdtempSync(join(tmpdir(), 'pin-anki-'));
+    const target = vscode.Uri.file(join(dir, 'anki.txt'));
+    const written = await vscode.commands.executeCommand<vscode.Uri>('interviewNotes.exportAnki', topic.id, target);
+    assert.equal(written?.fsPath, target.fsPath);
+    const text = readFileSync(target.fsPath, 'utf8');
+    const lines = text.split('\n');
+    assert.deepEqual(lines.slice(0, 3), ['#separator:tab', '#html:true', '#tags column:3']);
+    const count = topic.ids.length;
+    const firstTitle = api.notes.get(topic.ids[0])!.question.title;
+    assert.ok(text.includes(`\n${escapeHtml(firstTitle)}\t`), 'the first question is a row front');
+    // Every note has three fields: count the tab-separated rows outside quoted fields.
+    assert.equal(countRows(text), count);
+  });
+
+  it('the daily question opens in the answer view and stays the same all day', async () => {
+    const id = await vscode.commands.executeCommand<string>('interviewNotes.dailyQuestion');
+    assert.ok(id && api.notes.get(id));
+    await waitFor(() => api.answers.currentQuestionId === id, 'the daily question');
+    assert.equal(api.daily.current(), id);
+    assert.match(api.daily.text, /今日一题|Daily/);
+  });
+});
+
+function addDaysIso(date: string, days: number): string {
+  const t = new Date(`${date}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + days);
+  return t.toISOString().slice(0, 10);
+}
+
+/** Records in Anki's text format (header lines skipped, quoted fields may span lines). */
+function countRows(text: string): number {
+  let rows = 0;
+  let quoted = false;
+  let fieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (!quoted && fieldStart && c === '#' && rows === 0 && (i === 0 || text[i - 1] === '\n')) {
+      i = text.indexOf('\n', i);
+      continue;
+    }
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"' && fieldStart) quoted = true;
+    else if (c === '\n') rows++;
+    fieldStart = !quoted && (c === '\t' || c === '\n');
+  }
+  return rows;
 }

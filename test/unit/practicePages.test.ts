@@ -102,7 +102,7 @@ describe('review page for a follow-up card', () => {
     const html = reviewPageHtml({
       ...parts,
       view: { kind: 'card', questionId: 'gil#followup-1', title: 'GIL', titleHtml: '<code>is</code> 快吗？', followUpTo: 'Follow-up to: GIL', topicPath: 'T', index: 0, total: 1 },
-      labels: { pageTitle: 'Review', position: 'p', showAnswer: 'Show', spaceKey: 'Space', ratePrompt: 'r', ratings, intervals: { today: 't', days: '{0}d', months: '{0}mo', years: '{0}y' }, summaryTitle: 's', summaryReviewed: '{0}', summaryCounts: 'c', showProgress: 'sp' },
+      labels: { pageTitle: 'Review', position: 'p', showAnswer: 'Show', spaceKey: 'Space', ratePrompt: 'r', ratings, intervals: { today: 't', days: '{0}d', months: '{0}mo', years: '{0}y' }, summaryTitle: 's', summaryReviewed: '{0}', summaryCounts: 'c', showProgress: 'sp', recall: 'recall {0}%', recallTitle: 'rt', newCard: 'new' },
     });
     assert.match(html, /<h1 class="question-title"><code>is<\/code> 快吗？<\/h1>/);
     assert.match(html, /<span class="follow-up-to">Follow-up to: GIL<\/span>/);

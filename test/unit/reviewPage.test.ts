@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { fill, formatInterval, reviewPageHtml, type ReviewCard, type ReviewLabels, type ReviewPageParts } from '../../src/core/render/reviewPage';
 import { previewIntervals } from '../../src/core/study/scheduler';
+import { recallPercent } from '../../src/core/render/reviewPage';
 
 const units = { today: 'today', days: '{0}d', months: '{0}mo', years: '{0}y' };
 
@@ -10,6 +11,9 @@ const labels: ReviewLabels = {
   showAnswer: 'Show Answer',
   spaceKey: 'Space',
   ratePrompt: 'How well did you remember it?',
+  recall: 'recall {0}%',
+  recallTitle: 'Predicted recall',
+  newCard: 'new',
   ratings: { again: 'Again', hard: 'Hard', good: 'Good', easy: 'Easy' },
   intervals: units,
   summaryTitle: 'Review complete',
@@ -49,7 +53,7 @@ describe('review page', () => {
   });
 
   it('after reveal shows the answer and four rating buttons labelled with their next interval', () => {
-    const intervals = previewIntervals({ ease: 2.5, intervalDays: 10, reps: 3, lapses: 0, due: '2024-05-10', lastReviewed: '2024-04-30' }, '2024-05-10');
+    const intervals = { again: 0, hard: 12, good: 25, easy: 33 };
     const html = page({ view: { ...card, answer: { html: answerHtml, intervals } } });
     assert.ok(html.includes(answerHtml), 'the sanitised answer HTML is inserted as is');
     assert.match(html, /data-state="answer"/);
@@ -61,6 +65,21 @@ describe('review page', () => {
       { rating: 'easy', text: 'Easy · 1.1mo 4' },
     ]);
     for (let key = 1; key <= 4; key++) assert.match(html, new RegExp(`aria-keyshortcuts="${key}"`));
+  });
+
+  it('labels the buttons with FSRS intervals, shortest for again', () => {
+    const intervals = previewIntervals({ stability: 10, difficulty: 5, phase: 'review', intervalDays: 10, reps: 3, lapses: 0, due: '2024-05-10', lastReviewed: '2024-04-30' }, '2024-05-10');
+    const texts = ratingButtons(page({ view: { ...card, answer: { html: answerHtml, intervals } } })).map((b) => b.text);
+    assert.equal(texts[0], 'Again · 1d 1');
+    assert.ok(intervals.hard < intervals.good && intervals.good < intervals.easy);
+  });
+
+  it('shows the predicted recall of a reviewed card, "new" for one never reviewed', () => {
+    assert.match(page({ view: { ...card, recall: 0.724 } }), /<span class="recall"[^>]*>recall 72%<\/span>/);
+    assert.match(page(), /<span class="recall"[^>]*>new<\/span>/);
+    assert.equal(recallPercent(0.996), 99);
+    assert.equal(recallPercent(1), 100);
+    assert.equal(recallPercent(-1), 0);
   });
 
   it('formats intervals compactly with translated units', () => {

@@ -2,15 +2,17 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   addDays,
+  clampRetention,
   daysBetween,
+  fromSm2,
   isDateString,
   isDue,
   localDateString,
   previewIntervals,
+  replayReviews,
+  retrievability,
   reviewCard,
-  MAX_EASE,
   MAX_INTERVAL_DAYS,
-  MIN_EASE,
   type CardState,
   type Rating,
 } from '../../src/core/study/scheduler';
@@ -28,85 +30,114 @@ function onTime(ratings: Rating[], start = '2024-01-01'): CardState[] {
   return out;
 }
 
-const reviewing = (over: Partial<CardState> = {}): CardState => ({ ease: 2.5, intervalDays: 10, reps: 3, lapses: 0, due: '2024-01-11', lastReviewed: '2024-01-01', ...over });
 
-describe('scheduler: new cards', () => {
-  it('uses the learning steps 0 / 1 / 1 / 4 days', () => {
-    assert.deepEqual(previewIntervals(undefined, '2024-03-10'), { again: 0, hard: 1, good: 1, easy: 4 });
-    assert.deepEqual(reviewCard(undefined, 'good', '2024-03-10'), { ease: 2.5, intervalDays: 1, reps: 1, lapses: 0, due: '2024-03-11', lastReviewed: '2024-03-10' });
-    assert.equal(reviewCard(undefined, 'easy', '2024-03-10').due, '2024-03-14');
+describe('scheduler: FSRS on calendar days', () => {
+  it('schedules a new card a whole number of days ahead, longer for better ratings', () => {
+    const p = previewIntervals(undefined, '2024-03-10');
+    assert.ok(p.again >= 1 && p.again < p.hard && p.hard < p.good && p.good < p.easy, JSON.stringify(p));
+    const c = reviewCard(undefined, 'good', '2024-03-10');
+    assert.equal(c.lastReviewed, '2024-03-10');
+    assert.equal(daysBetween('2024-03-10', c.due), c.intervalDays);
+    assert.equal(c.reps, 1);
+    assert.equal(c.lapses, 0);
+    assert.equal(c.phase, 'review');
+    assert.ok(c.difficulty >= 1 && c.difficulty <= 10);
   });
 
-  it('again on a new card keeps it due today without counting a lapse or lowering ease', () => {
-    const c = reviewCard(undefined, 'again', '2024-03-10');
-    assert.deepEqual(c, { ease: 2.5, intervalDays: 0, reps: 0, lapses: 0, due: '2024-03-10', lastReviewed: '2024-03-10' });
-    assert.equal(isDue(c, '2024-03-10'), true);
-    assert.equal(reviewCard(c, 'good', '2024-03-10').due, '2024-03-11');
-  });
-});
-
-describe('scheduler: rating sequences', () => {
-  it('good on time grows by ease and stops at the 365-day cap', () => {
-    assert.deepEqual(onTime(Array<Rating>(8).fill('good')).map((c) => c.intervalDays), [1, 3, 8, 20, 50, 125, 313, 365]);
-    assert.ok(onTime(Array<Rating>(8).fill('good')).every((c) => c.ease === 2.5));
+  it('grows the interval on each on-time "good" and keeps difficulty steady', () => {
+    const cards = onTime(Array<Rating>(6).fill('good'));
+    for (let i = 1; i < cards.length; i++) assert.ok(cards[i].intervalDays > cards[i - 1].intervalDays, `${cards[i - 1].intervalDays} → ${cards[i].intervalDays}`);
+    assert.ok(Math.abs(cards[5].difficulty - cards[0].difficulty) < 0.5);
   });
 
-  it('easy multiplies by ease × 1.3 and raises ease up to 3.0', () => {
-    const cards = onTime(['easy', 'easy', 'easy', 'easy', 'easy']);
-    assert.deepEqual(cards.map((c) => c.intervalDays), [4, 13, 45, 164, 365]);
-    assert.deepEqual(cards.map((c) => c.ease), [2.5, 2.65, 2.8, 2.95, 3]);
+  it('"again" on a learned card is a lapse: stability drops, difficulty rises, due soon', () => {
+    const [, learned] = onTime(['good', 'good', 'good']);
+    const lapsed = reviewCard(learned, 'again', learned.due);
+    assert.equal(lapsed.lapses, 1);
+    assert.ok(lapsed.stability < learned.stability / 2);
+    assert.ok(lapsed.difficulty > learned.difficulty);
+    assert.ok(lapsed.intervalDays <= 2);
   });
 
-  it('hard multiplies by 1.2 and lowers ease by 0.15', () => {
-    const c = reviewCard(reviewing(), 'hard', '2024-01-11');
-    assert.equal(c.intervalDays, 12);
-    assert.equal(c.ease, 2.35);
-    assert.equal(c.due, '2024-01-23');
-    assert.equal(c.reps, 4);
+  it('hard raises difficulty and easy lowers it', () => {
+    const c = reviewCard(undefined, 'good', '2024-01-01');
+    assert.ok(reviewCard(c, 'hard', c.due).difficulty > c.difficulty);
+    assert.ok(reviewCard(c, 'easy', c.due).difficulty < c.difficulty);
   });
 
-  it('again on a reviewed card is a lapse: due today, reps reset, ease − 0.2, then relearned', () => {
-    const lapsed = reviewCard(reviewing({ intervalDays: 20, due: '2024-01-21' }), 'again', '2024-01-21');
-    assert.deepEqual(lapsed, { ease: 2.3, intervalDays: 0, reps: 0, lapses: 1, due: '2024-01-21', lastReviewed: '2024-01-21' });
-    assert.deepEqual(previewIntervals(lapsed, '2024-01-21'), { again: 0, hard: 1, good: 1, easy: 4 });
-    const relearned = reviewCard(lapsed, 'good', '2024-01-21');
-    assert.deepEqual(relearned, { ease: 2.3, intervalDays: 1, reps: 1, lapses: 1, due: '2024-01-22', lastReviewed: '2024-01-21' });
-    const again = reviewCard(reviewCard(relearned, 'good', '2024-01-22'), 'again', '2024-01-25');
-    assert.equal(again.lapses, 2);
+  it('a higher desired retention gives shorter intervals', () => {
+    const c = onTime(['good', 'good', 'good']).at(-1)!;
+    const low = previewIntervals(c, c.due, { desiredRetention: 0.8 }).good;
+    const mid = previewIntervals(c, c.due).good;
+    const high = previewIntervals(c, c.due, { desiredRetention: 0.97 }).good;
+    assert.ok(low > mid && mid > high, `${low} ${mid} ${high}`);
   });
 
-  it('keeps ease within [1.3, 3.0]', () => {
-    let c: CardState = reviewing({ ease: 1.4 });
-    for (const r of ['hard', 'again', 'good', 'hard', 'hard'] as Rating[]) c = reviewCard(c, r, c.due);
-    assert.equal(c.ease, MIN_EASE);
-    assert.equal(reviewCard(reviewing({ ease: 2.95 }), 'easy', '2024-01-11').ease, MAX_EASE);
+  it('keeps the retention setting within 0.7–0.99', () => {
+    assert.equal(clampRetention(0.5), 0.7);
+    assert.equal(clampRetention(1), 0.99);
+    assert.equal(clampRetention('0.8'), 0.9);
+    assert.equal(clampRetention(Number.NaN), 0.9);
+    assert.equal(clampRetention(0.85), 0.85);
   });
 
-  it('keeps the four buttons distinct even at the lowest ease', () => {
-    assert.deepEqual(previewIntervals(reviewing({ ease: 1.3, intervalDays: 1, due: '2024-01-02' }), '2024-01-02'), { again: 0, hard: 1, good: 2, easy: 3 });
+  it('predicts recall: 1 on the review day, about the desired retention on the due day, falling after', () => {
+    const c = onTime(['good', 'good']).at(-1)!;
+    assert.equal(retrievability(c, c.lastReviewed), 1);
+    assert.ok(Math.abs(retrievability(c, c.due) - 0.9) < 0.03, String(retrievability(c, c.due)));
+    assert.ok(retrievability(c, addDays(c.due, 30)) < retrievability(c, c.due));
+    assert.equal(retrievability(undefined, '2024-01-01'), 0);
   });
 
-  it('credits late reviews for the extra time remembered', () => {
-    // 10 days late on a 10-day interval: hard (10 + 2.5) × 1.2, good (10 + 5) × 2.5, easy 20 × 2.5 × 1.3.
-    assert.deepEqual(previewIntervals(reviewing(), '2024-01-21'), { again: 0, hard: 15, good: 38, easy: 65 });
-  });
-
-  it('never shortens the schedule when reviewed early', () => {
-    const early = previewIntervals(reviewing(), '2024-01-03');
-    assert.deepEqual(early, { again: 0, hard: 10, good: 11, easy: 12 });
-    for (const r of ['hard', 'good', 'easy'] as Rating[]) {
-      assert.ok(reviewCard(reviewing(), r, '2024-01-03').due >= '2024-01-11', r);
-    }
-  });
-
-  it('caps every interval at 365 days', () => {
-    const p = previewIntervals(reviewing({ intervalDays: 300, ease: 3, due: '2024-10-27' }), '2024-10-27');
-    assert.deepEqual(p, { again: 0, hard: 360, good: 365, easy: 365 });
-    assert.equal(MAX_INTERVAL_DAYS, 365);
+  it('treats a review dated before the last one as same-day', () => {
+    const c = reviewCard(undefined, 'good', '2024-05-10');
+    const back = reviewCard(c, 'good', '2024-05-01');
+    assert.equal(back.lastReviewed, '2024-05-10');
   });
 
   it('rejects a malformed today instead of scheduling garbage', () => {
-    assert.throws(() => reviewCard(undefined, 'good', '2024-3-1'), RangeError);
+    assert.throws(() => reviewCard(undefined, 'good', '2024-02-30'), RangeError);
+    assert.throws(() => reviewCard(undefined, 'good', 'tomorrow'), RangeError);
+  });
+
+  it('replays a review log to the same card as reviewing one by one', () => {
+    const log = [
+      { date: '2024-01-01', rating: 'good' as const },
+      { date: '2024-01-04', rating: 'again' as const },
+      { date: '2024-01-04', rating: 'good' as const },
+      { date: '2024-01-09', rating: 'easy' as const },
+    ];
+    let card: CardState | undefined;
+    for (const e of log) card = reviewCard(card, e.rating, e.date);
+    assert.deepEqual(replayReviews(log), card);
+    assert.equal(replayReviews([]), undefined);
+  });
+});
+
+describe('scheduler: SM-2 cards without history', () => {
+  const sm2 = { ease: 2.5, intervalDays: 20, reps: 4, lapses: 1, due: '2024-02-10', lastReviewed: '2024-01-21' };
+
+  it('keeps the due date and takes the interval as stability (both aim at ~90% recall)', () => {
+    const c = fromSm2(sm2);
+    assert.equal(c.due, '2024-02-10');
+    assert.equal(c.lastReviewed, '2024-01-21');
+    assert.equal(c.stability, 20);
+    assert.equal(c.lapses, 1);
+    assert.equal(c.phase, 'review');
+    assert.ok(Math.abs(retrievability(c, c.due) - 0.9) < 0.01);
+  });
+
+  it('maps ease onto difficulty: lower ease, harder card', () => {
+    assert.equal(fromSm2(sm2).difficulty, 5);
+    assert.equal(fromSm2({ ...sm2, ease: 1.3 }).difficulty, 10);
+    assert.ok(fromSm2({ ...sm2, ease: 3 }).difficulty < 3.5);
+  });
+
+  it('a card still learning or relearning gets a short stability and its phase', () => {
+    const c = fromSm2({ ...sm2, reps: 0, intervalDays: 0, due: '2024-01-21' });
+    assert.equal(c.phase, 'relearning');
+    assert.ok(c.stability < 1);
+    assert.equal(fromSm2({ ...sm2, reps: 0, lapses: 0, intervalDays: 0 }).phase, 'learning');
   });
 });
 
@@ -149,12 +180,12 @@ describe('scheduler: calendar dates', () => {
   });
 
   it('counts a card due on the first day of the next month or year', () => {
-    const c = reviewCard(undefined, 'easy', '2024-12-30');
-    assert.equal(c.due, '2025-01-03');
-    assert.equal(isDue(c, '2025-01-02'), false);
-    assert.equal(isDue(c, '2025-01-03'), true);
+    const c = reviewCard(undefined, 'good', '2024-12-29');
+    assert.equal(c.due, '2025-01-01');
+    assert.equal(isDue(c, '2024-12-31'), false);
+    assert.equal(isDue(c, '2025-01-01'), true);
     assert.equal(isDue(c, '2025-02-01'), true);
-    const leap = reviewCard(undefined, 'good', '2024-02-28');
+    const leap = reviewCard(undefined, 'again', '2024-02-28');
     assert.equal(leap.due, '2024-02-29');
     assert.equal(isDue(leap, '2024-02-29'), true);
     assert.equal(isDue(undefined, '2024-02-29'), false);
@@ -208,7 +239,7 @@ describe('scheduler: properties', () => {
   // Gap in days since the previous review: 0 (same day), early, on time or very late.
   const steps = fc.array(fc.record({ gap: fc.integer({ min: 0, max: 800 }), rating }), { maxLength: 40 });
 
-  it('ease stays in bounds and intervals are whole days within [0, 365] for any review sequence', () => {
+  it('memory state stays in bounds and intervals are whole days for any review sequence', () => {
     fc.assert(
       fc.property(startDate, steps, (start, seq) => {
         let card: CardState | undefined;
@@ -216,7 +247,8 @@ describe('scheduler: properties', () => {
         for (const { gap, rating: r } of seq) {
           today = addDays(today, gap);
           card = reviewCard(card, r, today);
-          assert.ok(card.ease >= MIN_EASE && card.ease <= MAX_EASE, `ease ${card.ease}`);
+          assert.ok(card.difficulty >= 1 && card.difficulty <= 10, `difficulty ${card.difficulty}`);
+          assert.ok(card.stability > 0 && Number.isFinite(card.stability), `stability ${card.stability}`);
           assert.ok(Number.isInteger(card.intervalDays) && card.intervalDays >= 0 && card.intervalDays <= MAX_INTERVAL_DAYS);
           assert.equal(daysBetween(today, card.due), card.intervalDays);
         }
@@ -224,7 +256,7 @@ describe('scheduler: properties', () => {
     );
   });
 
-  it('after a non-again rating the card is due no earlier than tomorrow; after again it is due today', () => {
+  it('after any rating the card is due no earlier than tomorrow', () => {
     fc.assert(
       fc.property(startDate, steps, rating, (start, seq, last) => {
         let card: CardState | undefined;
@@ -234,8 +266,7 @@ describe('scheduler: properties', () => {
           card = reviewCard(card, r, today);
         }
         const next = reviewCard(card, last, today);
-        if (last === 'again') assert.equal(next.due, today);
-        else assert.ok(next.due > today && isDue(next, today) === false);
+        assert.ok(next.due > next.lastReviewed && isDue(next, next.lastReviewed) === false, `${last} ${JSON.stringify(next)}`);
       }),
     );
   });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { addDays, type Rating } from '../../src/core/study/scheduler';
+import { addDays, reviewCard, type Rating } from '../../src/core/study/scheduler';
 import {
   dueIds,
   dueQueue,
@@ -40,16 +40,17 @@ function rejected(json: string): string {
 
 /** A valid export with `state` replaced, for rejection cases. */
 function exportWith(state: unknown, extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt: T1.toISOString(), state, ...extra });
+  return JSON.stringify({ format: EXPORT_FORMAT, version: 2, exportedAt: T1.toISOString(), state, ...extra });
 }
 
 /** Several cards reviewed on different days, for queue and history tests. */
 function studied(): StudyState {
   let s = emptyState();
-  s = recordReview(s, 'a', 'good', '2024-02-27', T1); // due 02-28
-  s = recordReview(s, 'c', 'easy', '2024-02-27', T1); // due 03-02
-  s = recordReview(s, 'b', 'good', '2024-02-28', T1); // due 02-29
-  s = recordReview(s, 'd', 'again', '2024-02-29', T1); // due 02-29
+  // FSRS first intervals with default parameters: again 1 day, hard 2, good 3, easy 8.
+  s = recordReview(s, 'a', 'good', '2024-02-27', T1); // due 03-01
+  s = recordReview(s, 'c', 'easy', '2024-02-27', T1); // due 03-06
+  s = recordReview(s, 'b', 'good', '2024-02-28', T1); // due 03-02
+  s = recordReview(s, 'd', 'again', '2024-02-29', T1); // due 03-01
   return s;
 }
 
@@ -71,12 +72,14 @@ describe('studyState: updates', () => {
     const s = recordReview(toggleFavorite(emptyState(), 'q', T1), 'q', 'good', '2024-05-02', T2);
     assert.deepEqual(s.questions.q, {
       favorite: true,
-      card: { ease: 2.5, intervalDays: 1, reps: 1, lapses: 0, due: '2024-05-03', lastReviewed: '2024-05-02' },
+      card: reviewCard(undefined, 'good', '2024-05-02'),
       updatedAt: T2.toISOString(),
     });
     assert.deepEqual(s.history, [{ id: 'q', date: '2024-05-02', rating: 'good' }]);
-    const next = recordReview(s, 'q', 'good', '2024-05-03', T3);
-    assert.equal(next.questions.q.card?.intervalDays, 3);
+    assert.equal(s.questions.q.card?.due, '2024-05-05');
+    const next = recordReview(s, 'q', 'good', '2024-05-05', T3);
+    assert.deepEqual(next.questions.q.card, reviewCard(s.questions.q.card, 'good', '2024-05-05'));
+    assert.ok(next.questions.q.card!.intervalDays > 3);
     assert.equal(next.history.length, 2);
     assert.equal(s.history.length, 1);
   });
@@ -130,27 +133,28 @@ describe('studyState: filters and queues', () => {
     assert.deepEqual(match('unmastered'), ['f', 'r', 'none']);
     assert.deepEqual(match('favorites'), ['f']);
     assert.deepEqual(match('due'), []);
-    assert.deepEqual(match('due', '2024-05-02'), ['r']);
+    assert.deepEqual(match('due', '2024-05-03'), []);
+    assert.deepEqual(match('due', '2024-05-04'), ['r']);
   });
 
   it('counts due cards across the leap day and month end, most overdue first', () => {
     const s = studied();
     const ids = ['a', 'b', 'c', 'd', 'never'];
     assert.deepEqual(dueIds(s, ids, '2024-02-27'), []);
-    assert.deepEqual(dueIds(s, ids, '2024-02-28'), ['a']);
-    assert.deepEqual(dueIds(s, ids, '2024-02-29'), ['a', 'b', 'd']);
-    assert.deepEqual(dueIds(s, ids, '2024-03-01'), ['a', 'b', 'd']);
-    assert.deepEqual(dueIds(s, ids, '2024-03-02'), ['a', 'b', 'd', 'c']);
+    assert.deepEqual(dueIds(s, ids, '2024-02-29'), []);
+    assert.deepEqual(dueIds(s, ids, '2024-03-01'), ['a', 'd']);
+    assert.deepEqual(dueIds(s, ids, '2024-03-02'), ['a', 'd', 'b']);
+    assert.deepEqual(dueIds(s, ids, '2024-03-06'), ['a', 'd', 'b', 'c']);
     // Only the ids asked about, each once.
-    assert.deepEqual(dueIds(s, ['d', 'c', 'd'], '2024-03-02'), ['d', 'c']);
+    assert.deepEqual(dueIds(s, ['d', 'c', 'd'], '2024-03-06'), ['d', 'c']);
   });
 
   it('counts due cards across a year boundary', () => {
-    let s = recordReview(emptyState(), 'x', 'easy', '2024-12-30', T1); // due 2025-01-03
-    s = recordReview(s, 'y', 'good', '2024-12-31', T1); // due 2025-01-01
-    assert.deepEqual(dueIds(s, ['x', 'y'], '2024-12-31'), []);
-    assert.deepEqual(dueIds(s, ['x', 'y'], '2025-01-01'), ['y']);
-    assert.deepEqual(dueIds(s, ['x', 'y'], '2025-01-03'), ['y', 'x']);
+    let s = recordReview(emptyState(), 'x', 'easy', '2024-12-30', T1); // due 2025-01-07
+    s = recordReview(s, 'y', 'good', '2024-12-31', T1); // due 2025-01-03
+    assert.deepEqual(dueIds(s, ['x', 'y'], '2025-01-02'), []);
+    assert.deepEqual(dueIds(s, ['x', 'y'], '2025-01-03'), ['y']);
+    assert.deepEqual(dueIds(s, ['x', 'y'], '2025-01-07'), ['y', 'x']);
   });
 
   it('queues due cards, then unmastered new cards up to the daily limit', () => {
@@ -158,20 +162,20 @@ describe('studyState: filters and queues', () => {
     s = toggleMastered(s, 'n1', T1);
     s = toggleMastered(s, 'a', T1); // mastered but being reviewed: keeps its schedule
     const ids = ['n1', 'n2', 'a', 'n3', 'b', 'n4'];
-    assert.deepEqual(dueQueue(s, ids, '2024-03-01', { newLimit: 2 }), ['a', 'b', 'n2', 'n3']);
-    assert.deepEqual(dueQueue(s, ids, '2024-03-01', { newLimit: 0 }), ['a', 'b']);
-    assert.deepEqual(dueQueue(s, ids, '2024-03-01'), ['a', 'b', 'n2', 'n3', 'n4']);
+    assert.deepEqual(dueQueue(s, ids, '2024-03-02', { newLimit: 2 }), ['a', 'b', 'n2', 'n3']);
+    assert.deepEqual(dueQueue(s, ids, '2024-03-02', { newLimit: 0 }), ['a', 'b']);
+    assert.deepEqual(dueQueue(s, ids, '2024-03-02'), ['a', 'b', 'n2', 'n3', 'n4']);
     // The limit is a daily budget for the whole collection: 'd', started on 02-29 elsewhere, used one slot.
-    assert.deepEqual(dueQueue(s, ids, '2024-02-29', { newLimit: 2 }), ['a', 'b', 'n2']);
+    assert.deepEqual(dueQueue(s, ids, '2024-02-29', { newLimit: 2 }), ['n2']);
   });
 
   it('counts new cards already started today against the daily limit', () => {
     let s = recordReview(emptyState(), 'n1', 'good', '2024-06-01', T1);
     s = recordReview(s, 'n2', 'again', '2024-06-01', T1);
     const ids = ['n1', 'n2', 'n3', 'n4', 'n5'];
-    // n2 is due again today; n1 and n2 used two of today's three new slots.
-    assert.deepEqual(dueQueue(s, ids, '2024-06-01', { newLimit: 3 }), ['n2', 'n3']);
-    assert.deepEqual(dueQueue(s, ids, '2024-06-02', { newLimit: 3 }), ['n2', 'n1', 'n3', 'n4', 'n5']);
+    // n1 and n2 used two of today's three new slots; n2 (again) is due tomorrow, n1 (good) in three days.
+    assert.deepEqual(dueQueue(s, ids, '2024-06-01', { newLimit: 3 }), ['n3']);
+    assert.deepEqual(dueQueue(s, ids, '2024-06-02', { newLimit: 3 }), ['n2', 'n3', 'n4', 'n5']);
   });
 
   it('reports topic progress over distinct ids', () => {
@@ -208,7 +212,7 @@ describe('studyState: migration', () => {
     const { state, warnings } = migrateState({ mastered: ['gil', 'gc'], favorites: ['gc', 'mro'] });
     assert.deepEqual(warnings, []);
     assert.deepEqual(state, {
-      version: 1,
+      version: 2,
       questions: { gil: { mastered: true }, gc: { mastered: true, favorite: true }, mro: { favorite: true } },
       history: [],
       recent: [],
@@ -251,7 +255,7 @@ describe('studyState: migration', () => {
   });
 
   it('reads state from a newer version but warns', () => {
-    const { state, warnings } = migrateState({ version: 2, questions: { a: { favorite: true, color: 'red' } }, history: [], recent: [], tags: {} });
+    const { state, warnings } = migrateState({ version: 3, questions: { a: { favorite: true, color: 'red' } }, history: [], recent: [], tags: {} });
     assert.deepEqual(state.questions, { a: { favorite: true } });
     assert.match(warnings[0], /newer version/);
     assert.ok(warnings.some((w) => w.includes('questions["a"].color')));
@@ -260,13 +264,13 @@ describe('studyState: migration', () => {
   it('never throws and always yields a state that exports and imports cleanly', () => {
     const arbitraryState = fc.oneof(
       fc.anything(),
-      fc.record({ version: fc.constantFrom(1, 2, '1', undefined), questions: fc.dictionary(fc.string(), fc.anything()), history: fc.anything(), recent: fc.anything() }, { requiredKeys: [] }),
+      fc.record({ version: fc.constantFrom(1, 2, 3, '1', undefined), questions: fc.dictionary(fc.string(), fc.anything()), history: fc.anything(), recent: fc.anything() }, { requiredKeys: [] }),
       fc.record({ mastered: fc.array(fc.anything()), favorites: fc.array(fc.string()) }, { requiredKeys: [] }),
     );
     fc.assert(
       fc.property(arbitraryState, (raw) => {
         const { state } = migrateState(raw);
-        assert.equal(state.version, 1);
+        assert.equal(state.version, 2);
         const back = imported(emptyState(), exportState(state, T1));
         assert.deepEqual(back.state, state);
       }),
@@ -310,7 +314,7 @@ describe('studyState: export and import', () => {
     const text = exportState(sample(), T3);
     const parsed = JSON.parse(text) as Record<string, unknown>;
     assert.equal(parsed.format, 'python-interview-notes/progress');
-    assert.equal(parsed.version, 1);
+    assert.equal(parsed.version, 2);
     assert.equal(parsed.exportedAt, T3.toISOString());
     assert.deepEqual(parsed.state, sample());
     assert.match(text, /^\{\n {2}"format"/);
@@ -331,22 +335,24 @@ describe('studyState: export and import', () => {
     assert.match(rejected('[]'), /JSON object/);
     assert.match(rejected(JSON.stringify({ version: 1, state: emptyState() })), /"format" must be "python-interview-notes\/progress"/);
     assert.match(rejected(JSON.stringify({ format: 'other-app/backup', version: 1, state: emptyState() })), /"format"/);
-    assert.match(rejected(JSON.stringify({ format: EXPORT_FORMAT, version: 2, state: emptyState() })), /newer version/);
-    assert.match(rejected(JSON.stringify({ format: EXPORT_FORMAT, version: '1', state: emptyState() })), /"version" must be 1/);
+    assert.match(rejected(JSON.stringify({ format: EXPORT_FORMAT, version: 3, state: emptyState() })), /newer version/);
+    assert.match(rejected(JSON.stringify({ format: EXPORT_FORMAT, version: '1', state: emptyState() })), /"version" must be 1 or 2/);
     assert.match(rejected(JSON.stringify({ format: EXPORT_FORMAT, version: 1 })), /"state" must be an object/);
     assert.match(rejected(exportWith(emptyState(), { exportedAt: 'yesterday' })), /exportedAt/);
     assert.match(rejected(exportWith(emptyState(), { comment: 'hi' })), /comment is not a known field/);
   });
 
   it('rejects wrong types anywhere in the state, naming the path', () => {
-    const card = { ease: 2.5, intervalDays: 1, reps: 1, lapses: 0, due: '2024-01-02', lastReviewed: '2024-01-01' };
+    const card = { stability: 3, difficulty: 5, phase: 'review', intervalDays: 1, reps: 1, lapses: 0, due: '2024-01-02', lastReviewed: '2024-01-01' };
     const cases: [unknown, RegExp][] = [
-      [{ ...emptyState(), version: 0 }, /state\.version must be 1/],
+      [{ ...emptyState(), version: 0 }, /state\.version must be 2/],
       [{ ...emptyState(), questions: [] }, /state\.questions must be an object/],
       [{ ...emptyState(), history: {} }, /state\.history must be a list/],
       [{ ...emptyState(), questions: { q: { mastered: 'yes' } } }, /state\.questions\["q"\]\.mastered must be true or false/],
-      [{ ...emptyState(), questions: { q: { card: { ...card, ease: '2.5' } } } }, /state\.questions\["q"\]\.card\.ease/],
-      [{ ...emptyState(), questions: { q: { card: { ...card, ease: 9 } } } }, /card\.ease must be a number from 1\.3 to 3/],
+      [{ ...emptyState(), questions: { q: { card: { ...card, stability: '2.5' } } } }, /state\.questions\["q"\]\.card\.stability/],
+      [{ ...emptyState(), questions: { q: { card: { ...card, difficulty: 11 } } } }, /card\.difficulty must be a number from 1 to 10/],
+      [{ ...emptyState(), questions: { q: { card: { ...card, phase: 'new' } } } }, /card\.phase must be one of/],
+      [{ ...emptyState(), questions: { q: { card: { ...card, ease: 2.5 } } } }, /card\.ease is not a known field/],
       [{ ...emptyState(), questions: { q: { card: { ...card, reps: -1 } } } }, /card\.reps must be a whole number/],
       [{ ...emptyState(), questions: { q: { card: { ...card, due: '2023-02-29' } } } }, /card\.due must be a date/],
       [{ ...emptyState(), questions: { q: { updatedAt: 'last week' } } }, /updatedAt must be an ISO timestamp/],

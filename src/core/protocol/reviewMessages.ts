@@ -17,10 +17,10 @@ export type ReviewMessage =
 export type ReviewHostMessage = never;
 
 /** The commands the progress page's buttons may run, and nothing else. */
-export const PROGRESS_COMMANDS = ['startReview', 'exportProgress', 'importProgress'] as const;
+export const PROGRESS_COMMANDS = ['startReview', 'exportProgress', 'importProgress', 'setInterviewDate', 'reviewForgotten'] as const;
 export type ProgressCommand = (typeof PROGRESS_COMMANDS)[number];
 
-export type ProgressMessage = { type: 'ready' } | { type: 'run'; command: ProgressCommand };
+export type ProgressMessage = { type: 'ready' } | { type: 'run'; command: ProgressCommand } | { type: 'openQuestion'; id: string };
 
 /** The progress page is rebuilt when progress changes, so the host posts it nothing. */
 export type ProgressHostMessage = never;
@@ -54,6 +54,7 @@ export function parseReviewMessage(raw: unknown): ReviewMessage | undefined {
 export function parseProgressMessage(raw: unknown): ProgressMessage | undefined {
   if (!isRecord(raw)) return undefined;
   if (raw.type === 'ready') return { type: 'ready' };
+  if (raw.type === 'openQuestion') return isText(raw.id) ? { type: 'openQuestion', id: raw.id } : undefined;
   if (raw.type === 'run' && typeof raw.command === 'string' && (PROGRESS_COMMANDS as readonly string[]).includes(raw.command)) {
     return { type: 'run', command: raw.command as ProgressCommand };
   }

@@ -6,6 +6,7 @@
 import { RATINGS, addDays, type Rating } from '../study/scheduler';
 import { fill } from './reviewPage';
 import { escapeHtml as esc, webviewDocument } from './webviewDocument';
+import { studyStatsSections, type StatsParts } from './studyStatsSections';
 
 export interface ProgressTotals {
   mastered: number;
@@ -59,6 +60,8 @@ export interface ProgressPageParts {
   topics: readonly TopicRow[];
   /** Oldest first, one entry per day (see reviewHistoryByDay). */
   history: readonly DayReviews[];
+  /** Interview plan and statistics sections, when the caller has them. */
+  stats?: StatsParts;
   nonce: string;
   cspSource: string;
   styleUris: readonly string[];
@@ -206,6 +209,7 @@ export function progressPageHtml(p: ProgressPageParts): string {
 <div class="actions">${action('startReview', l.startReview, true)}${action('exportProgress', l.exportProgress)}${action('importProgress', l.importProgress)}</div>
 </header>
 ${totalsSection(p.totals, l)}
+${p.stats ? studyStatsSections(p.stats) : ''}
 ${topicsSection(p.topics, l)}
 ${historySection(p.history, p.totals.reviews, l)}
 </main>`,

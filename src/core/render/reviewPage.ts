@@ -22,6 +22,11 @@ export interface ReviewLabels {
   /** Accessible name of the rating button group. */
   ratePrompt: string;
   ratings: Record<Rating, string>;
+  /** "recall {0}%": FSRS's predicted recall of the card today. */
+  recall: string;
+  recallTitle: string;
+  /** Shown instead of the recall for a card never reviewed. */
+  newCard: string;
   intervals: IntervalUnits;
   summaryTitle: string;
   /** "{0} questions reviewed". */
@@ -43,6 +48,8 @@ export interface ReviewCard {
   /** 0-based position in the session queue and its current length. */
   index: number;
   total: number;
+  /** Predicted probability (0–1) of recall today; undefined for a card never reviewed. */
+  recall?: number;
   /** Present once the answer is revealed. */
   answer?: {
     /** Sanitised answer HTML from renderAnswer. */
@@ -80,6 +87,12 @@ export function fill(template: string, ...args: (string | number)[]): string {
   return template.replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : whole));
 }
 
+/** A recall probability as a whole percentage for display (never 100 unless certain, never below 0). */
+export function recallPercent(p: number): number {
+  if (!(p > 0)) return 0;
+  return Math.min(p >= 1 ? 100 : 99, Math.round(p * 100));
+}
+
 /** A compact interval for a rating button: today, 3d, 1.5mo, 1y (units translated by the caller). */
 export function formatInterval(days: number, units: IntervalUnits): string {
   if (days < 1) return units.today;
@@ -92,6 +105,7 @@ function cardBody(card: ReviewCard, labels: ReviewLabels): string {
   const header = `<header class="review-header">
 <span class="position" aria-label="${esc(labels.position)}">${card.index + 1} / ${card.total}</span>
 <span class="crumbs">${esc(card.topicPath)}</span>
+<span class="recall" title="${esc(labels.recallTitle)}">${esc(card.recall === undefined ? labels.newCard : fill(labels.recall, recallPercent(card.recall)))}</span>
 ${card.followUpTo ? `<span class="follow-up-to">${esc(card.followUpTo)}</span>\n` : ''}</header>
 <h1 class="question-title">${card.titleHtml ?? esc(card.title)}</h1>`;
   if (!card.answer) {

@@ -1,38 +1,33 @@
-// Spaced-repetition scheduling for study mode: an SM-2 variant on whole calendar days.
+// Spaced-repetition scheduling for study mode: FSRS (ts-fsrs) on whole calendar days.
 //
 // Dates are local calendar dates ("YYYY-MM-DD") so a card due "tomorrow" becomes due at the
-// user's midnight, whatever their time zone; all arithmetic runs in UTC, so DST never shifts a day.
+// user's midnight, whatever their time zone. FSRS runs on a timeline where each date is its UTC
+// midnight, so elapsed time is always a whole number of days and DST never shifts a day.
 //
-// Phases
-// - Learning: a card never reviewed (undefined) or one that lapsed (reps = 0).
-//     again → 0 days (due again today), hard → 1, good → 1, easy → 4.
-//     Ease is left alone (a first look says little about how hard the card is) and
-//     lapses do not count: you cannot forget what you have not learned yet.
-//     Any rating but again graduates the card (reps = 1).
-// - Review: reps ≥ 1. Let I = current interval (≥ 1) and E = ease before this review.
-//     again → lapse: reps = 0, lapses + 1, E − 0.2, interval 0 (due again today, so the
-//             card returns to today's queue and is then relearned with the learning steps).
-//     hard  → I × 1.2,        E − 0.15
-//     good  → I × E,          E unchanged
-//     easy  → I × E × 1.3,    E + 0.15
-//   Late review (today after due, D days late): remembering longer than planned earns credit,
-//     as in Anki: hard uses I + D/4, good I + D/2, easy I + D in place of I.
-//   Early review (today before due): only the time actually elapsed since the last review is
-//     evidence, so the formulas use min(elapsed, I) in place of I, but the result never drops
-//     below I: reviewing early can not shorten a card's schedule.
-// - Rounding: intervals are rounded to whole days, then kept distinct so each button means
-//   something: hard ≥ 1, good ≥ hard + 1, easy ≥ good + 1; finally capped at 365 days.
-// - Ease starts at 2.5, is kept within [1.3, 3.0] and rounded to 2 decimals (no float drift).
+// FSRS models each card's memory by stability S (days until recall drops to 90%) and difficulty
+// D (1–10). Each rating updates them and the next review is set for the day the predicted recall
+// falls to the desired retention. Short-term (minute) learning steps are off: the session shows
+// a card rated "again" once more the same day, and FSRS then schedules it a day or more ahead.
+
+import { createEmptyCard, default_w, forgetting_curve, fsrs, generatorParameters, Rating as FsrsRating, State, type Card, type FSRS, type Grade } from 'ts-fsrs';
 
 export type Rating = 'again' | 'hard' | 'good' | 'easy';
 
 export const RATINGS: readonly Rating[] = ['again', 'hard', 'good', 'easy'];
 
+export type CardPhase = 'learning' | 'review' | 'relearning';
+
 export interface CardState {
-  ease: number;
+  /** FSRS stability in days: the interval after which recall is predicted to fall to 90%. */
+  stability: number;
+  /** FSRS difficulty, 1 (easy) to 10 (hard). */
+  difficulty: number;
+  phase: CardPhase;
+  /** Days from the last review to `due`. */
   intervalDays: number;
-  /** Successful reviews in a row; 0 while learning or relearning. */
+  /** Reviews in total. */
   reps: number;
+  /** Times the card was forgotten ("again") after it had been learned. */
   lapses: number;
   /** Local date YYYY-MM-DD. */
   due: string;
@@ -40,15 +35,22 @@ export interface CardState {
   lastReviewed: string;
 }
 
-export const DEFAULT_EASE = 2.5;
-export const MIN_EASE = 1.3;
-export const MAX_EASE = 3.0;
-export const MAX_INTERVAL_DAYS = 365;
+export interface SchedulerOptions {
+  /** Target probability of recall when a card comes due (0.7–0.99). */
+  desiredRetention?: number;
+}
 
-const LEARNING_STEPS: Record<Rating, number> = { again: 0, hard: 1, good: 1, easy: 4 };
-const EASE_DELTA: Record<Rating, number> = { again: -0.2, hard: -0.15, good: 0, easy: 0.15 };
+export const DEFAULT_RETENTION = 0.9;
+export const MIN_RETENTION = 0.7;
+export const MAX_RETENTION = 0.99;
+export const MAX_INTERVAL_DAYS = 36500;
+export const MIN_STABILITY = 0.01;
+export const MAX_STABILITY = 36500;
+
 const DAY_MS = 86_400_000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const GRADES: Record<Rating, Grade> = { again: FsrsRating.Again, hard: FsrsRating.Hard, good: FsrsRating.Good, easy: FsrsRating.Easy };
+const PHASES: Record<CardPhase, State> = { learning: State.Learning, review: State.Review, relearning: State.Relearning };
 
 /** UTC midnight of a YYYY-MM-DD date, or undefined when it is not a real calendar date. */
 function parseDate(date: string): number | undefined {
@@ -120,61 +122,121 @@ export function isDue(card: CardState | undefined, today: string): boolean {
   return card !== undefined && daysBetween(card.due, today) >= 0;
 }
 
-const clampEase = (e: number) => Math.min(MAX_EASE, Math.max(MIN_EASE, Math.round(e * 100) / 100));
-const capInterval = (d: number) => Math.min(MAX_INTERVAL_DAYS, d);
+/** The retention setting made safe: a number in [MIN_RETENTION, MAX_RETENTION], else the default. */
+export function clampRetention(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return DEFAULT_RETENTION;
+  return Math.min(MAX_RETENTION, Math.max(MIN_RETENTION, value));
+}
 
-/** Intervals for hard, good and easy on a card in the review phase (see the rules above). */
-function reviewIntervals(card: CardState, today: string): { hard: number; good: number; easy: number } {
-  const interval = Math.max(1, card.intervalDays);
-  const ease = clampEase(card.ease);
-  const late = daysBetween(card.due, today);
-  let hard: number;
-  let good: number;
-  let easy: number;
-  if (late > 0) {
-    hard = (interval + late / 4) * 1.2;
-    good = (interval + late / 2) * ease;
-    easy = (interval + late) * ease * 1.3;
-  } else {
-    const elapsed = Math.min(interval, Math.max(0, daysBetween(card.lastReviewed, today)));
-    hard = Math.max(interval, elapsed * 1.2);
-    good = Math.max(interval, elapsed * ease);
-    easy = Math.max(interval, elapsed * ease * 1.3);
+const schedulers = new Map<number, FSRS>();
+
+function schedulerFor(options: SchedulerOptions | undefined): FSRS {
+  const retention = clampRetention(options?.desiredRetention ?? DEFAULT_RETENTION);
+  let f = schedulers.get(retention);
+  if (!f) {
+    // No fuzz: the same reviews always give the same schedule (tests, two windows, migration).
+    f = fsrs(generatorParameters({ request_retention: retention, maximum_interval: MAX_INTERVAL_DAYS, enable_fuzz: false, enable_short_term: false }));
+    schedulers.set(retention, f);
   }
-  const h = Math.max(1, Math.round(hard));
-  const g = Math.max(h + 1, Math.round(good));
-  const e = Math.max(g + 1, Math.round(easy));
-  return { hard: capInterval(h), good: capInterval(g), easy: capInterval(e) };
+  return f;
+}
+
+const instant = (date: string) => new Date(requireDate(date));
+
+function toFsrs(card: CardState | undefined, today: string): Card {
+  if (!card) return createEmptyCard(instant(today));
+  return {
+    due: instant(card.due),
+    stability: card.stability,
+    difficulty: card.difficulty,
+    elapsed_days: Math.max(0, daysBetween(card.lastReviewed, today)),
+    scheduled_days: card.intervalDays,
+    learning_steps: 0,
+    reps: card.reps,
+    lapses: card.lapses,
+    state: PHASES[card.phase],
+    last_review: instant(card.lastReviewed),
+  };
+}
+
+function phaseOf(state: State): CardPhase {
+  return state === State.Review ? 'review' : state === State.Relearning ? 'relearning' : 'learning';
+}
+
+const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
+
+function fromFsrs(c: Card, today: string): CardState {
+  const due = formatDate(c.due.getTime());
+  return {
+    stability: round4(Math.min(MAX_STABILITY, Math.max(MIN_STABILITY, c.stability))),
+    difficulty: round4(Math.min(10, Math.max(1, c.difficulty))),
+    phase: phaseOf(c.state),
+    intervalDays: Math.max(0, daysBetween(today, due)),
+    reps: c.reps,
+    lapses: c.lapses,
+    due,
+    lastReviewed: today,
+  };
 }
 
 /** The card after answering it with `rating` on `today`. Pure; throws RangeError for a malformed `today`. */
-export function reviewCard(card: CardState | undefined, rating: Rating, today: string): CardState {
+export function reviewCard(card: CardState | undefined, rating: Rating, today: string, options?: SchedulerOptions): CardState {
   requireDate(today);
-  if (card === undefined || card.reps <= 0) {
-    const intervalDays = LEARNING_STEPS[rating];
-    return {
-      ease: card ? clampEase(card.ease) : DEFAULT_EASE,
-      intervalDays,
-      reps: rating === 'again' ? 0 : 1,
-      lapses: card?.lapses ?? 0,
-      due: addDays(today, intervalDays),
-      lastReviewed: today,
-    };
-  }
-  const ease = clampEase(card.ease + EASE_DELTA[rating]);
-  if (rating === 'again') {
-    return { ease, intervalDays: 0, reps: 0, lapses: card.lapses + 1, due: today, lastReviewed: today };
-  }
-  const intervalDays = reviewIntervals(card, today)[rating];
-  return { ease, intervalDays, reps: card.reps + 1, lapses: card.lapses, due: addDays(today, intervalDays), lastReviewed: today };
+  // A review dated before the last one (clock changed, imported log) counts as same-day.
+  const day = card && daysBetween(card.lastReviewed, today) < 0 ? card.lastReviewed : today;
+  return fromFsrs(schedulerFor(options).next(toFsrs(card, day), instant(day), GRADES[rating]).card, day);
 }
 
 /** Days until the card would be due for each rating, for labelling the answer buttons. */
-export function previewIntervals(card: CardState | undefined, today: string): Record<Rating, number> {
+export function previewIntervals(card: CardState | undefined, today: string, options?: SchedulerOptions): Record<Rating, number> {
+  const out = {} as Record<Rating, number>;
+  for (const r of RATINGS) out[r] = reviewCard(card, r, today, options).intervalDays;
+  return out;
+}
+
+/** Predicted probability (0–1) of recalling the card on `date`; 0 for a card never studied. */
+export function retrievability(card: CardState | undefined, date: string): number {
+  if (!card) return 0;
+  const elapsed = Math.max(0, daysBetween(card.lastReviewed, date));
+  return forgetting_curve(default_w, elapsed, card.stability);
+}
+
+/** Replays a card's logged reviews (oldest first) from a new card. */
+export function replayReviews(reviews: readonly { date: string; rating: Rating }[], options?: SchedulerOptions): CardState | undefined {
+  let card: CardState | undefined;
+  for (const r of reviews) card = reviewCard(card, r.rating, r.date, options);
+  return card;
+}
+
+/** The card as the SM-2 scheduler (state format 1) stored it. */
+export interface Sm2Card {
+  ease: number;
+  intervalDays: number;
+  /** Successful reviews in a row; 0 while learning or relearning. */
+  reps: number;
+  lapses: number;
+  due: string;
+  lastReviewed: string;
+}
+
+/**
+ * An SM-2 card without review history, converted to FSRS memory state. SM-2 set its intervals
+ * for roughly 90% recall, which is what FSRS stability means, so S = the interval (a learning
+ * card gets the stability of a first "again"). Ease 1.3–3.0 maps linearly onto difficulty
+ * 10–~2.9, with the default 2.5 at 5. The stored due date and last review are kept as they were.
+ */
+export function fromSm2(old: Sm2Card): CardState {
+  const learning = old.reps <= 0;
+  const stability = learning ? default_w[0] : Math.max(MIN_STABILITY, old.intervalDays);
+  const difficulty = Math.min(10, Math.max(1, 5 + ((2.5 - old.ease) * 5) / 1.2));
   return {
-    again: reviewCard(card, 'again', today).intervalDays,
-    hard: reviewCard(card, 'hard', today).intervalDays,
-    good: reviewCard(card, 'good', today).intervalDays,
-    easy: reviewCard(card, 'easy', today).intervalDays,
+    stability: round4(stability),
+    difficulty: round4(difficulty),
+    phase: learning ? (old.lapses > 0 ? 'relearning' : 'learning') : 'review',
+    intervalDays: old.intervalDays,
+    reps: Math.max(old.reps, 1),
+    lapses: old.lapses,
+    due: old.due,
+    lastReviewed: old.lastReviewed,
   };
 }

@@ -2,7 +2,10 @@
 // The VS Code layer stores it in globalState (synced by Settings Sync), so everything read back
 // is validated here: a newer, older or damaged value must never crash the extension.
 
-import { RATINGS, daysBetween, addDays, isDateString, isDue, localDateString, reviewCard, MIN_EASE, MAX_EASE, type CardState, type Rating } from './scheduler';
+import {
+  RATINGS, daysBetween, addDays, fromSm2, isDateString, isDue, localDateString, replayReviews, retrievability, reviewCard,
+  MAX_STABILITY, MIN_STABILITY, type CardPhase, type CardState, type Rating, type SchedulerOptions, type Sm2Card,
+} from './scheduler';
 
 export interface QuestionProgress {
   mastered?: boolean;
@@ -19,8 +22,11 @@ export interface ReviewLogEntry {
   rating: Rating;
 }
 
+/** Format 1 stored SM-2 cards (ease/interval); format 2 stores FSRS memory state. */
+export const STATE_VERSION = 2;
+
 export interface StudyState {
-  version: 1;
+  version: typeof STATE_VERSION;
   questions: Record<string, QuestionProgress>;
   /** By date, oldest first (imports re-sort it), at most HISTORY_LIMIT entries. */
   history: ReviewLogEntry[];
@@ -43,14 +49,18 @@ export const EXPORT_FORMAT = 'python-interview-notes/progress';
 
 const MAX_WARNINGS = 10;
 const PROGRESS_KEYS = ['mastered', 'favorite', 'card', 'updatedAt'];
-const CARD_KEYS = ['ease', 'intervalDays', 'reps', 'lapses', 'due', 'lastReviewed'];
+const SM2_CARD_KEYS = ['ease', 'intervalDays', 'reps', 'lapses', 'due', 'lastReviewed'];
+const CARD_KEYS = ['stability', 'difficulty', 'phase', 'intervalDays', 'reps', 'lapses', 'due', 'lastReviewed'];
+const PHASES: readonly CardPhase[] = ['learning', 'review', 'relearning'];
+const MIN_EASE = 1.3;
+const MAX_EASE = 3.0;
 const ENTRY_KEYS = ['id', 'date', 'rating'];
 const STATE_KEYS = ['version', 'questions', 'history', 'recent'];
 const EXPORT_KEYS = ['format', 'version', 'exportedAt', 'state'];
 const ISO_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export function emptyState(): StudyState {
-  return { version: 1, questions: {}, history: [], recent: [] };
+  return { version: STATE_VERSION, questions: {}, history: [], recent: [] };
 }
 
 // ---- reading untrusted data ------------------------------------------------------------------
@@ -87,40 +97,75 @@ function noteUnknownKeys(raw: Dict, allowed: readonly string[], path: string, r:
   for (const key of Object.keys(raw)) if (!allowed.includes(key)) r.unknown.push(`${path}.${key}`);
 }
 
-function readCard(raw: unknown, path: string, r: Reader): CardState | undefined {
+type CardReader<C> = (raw: unknown, path: string, r: Reader) => C | undefined;
+
+/** Checks the fields both formats share; false when any is wrong (each problem is reported). */
+function readCardCommon(raw: unknown, keys: readonly string[], path: string, r: Reader): raw is Dict {
   if (!isRecord(raw)) {
     r.problems.push(`${path} must be an object (got ${show(raw)})`);
-    return undefined;
+    return false;
   }
-  noteUnknownKeys(raw, CARD_KEYS, path, r);
+  noteUnknownKeys(raw, keys, path, r);
   const before = r.problems.length;
-  const { ease, intervalDays, reps, lapses, due, lastReviewed } = raw;
-  if (typeof ease !== 'number' || !(ease >= MIN_EASE && ease <= MAX_EASE)) r.problems.push(`${path}.ease must be a number from ${MIN_EASE} to ${MAX_EASE} (got ${show(ease)})`);
-  for (const [name, value] of [['intervalDays', intervalDays], ['reps', reps], ['lapses', lapses]] as const) {
-    if (!isCount(value)) r.problems.push(`${path}.${name} must be a whole number ≥ 0 (got ${show(value)})`);
+  for (const name of ['intervalDays', 'reps', 'lapses'] as const) {
+    if (!isCount(raw[name])) r.problems.push(`${path}.${name} must be a whole number ≥ 0 (got ${show(raw[name])})`);
   }
-  for (const [name, value] of [['due', due], ['lastReviewed', lastReviewed]] as const) {
-    if (!isDateString(value)) r.problems.push(`${path}.${name} must be a date YYYY-MM-DD (got ${show(value)})`);
+  for (const name of ['due', 'lastReviewed'] as const) {
+    if (!isDateString(raw[name])) r.problems.push(`${path}.${name} must be a date YYYY-MM-DD (got ${show(raw[name])})`);
   }
-  if (r.problems.length > before) return undefined;
-  return { ease: ease as number, intervalDays: intervalDays as number, reps: reps as number, lapses: lapses as number, due: due as string, lastReviewed: lastReviewed as string };
+  return r.problems.length === before;
 }
 
+/** A format-1 (SM-2) card. */
+const readSm2Card: CardReader<Sm2Card> = (raw, path, r) => {
+  const before = r.problems.length;
+  const common = readCardCommon(raw, SM2_CARD_KEYS, path, r);
+  if (!isRecord(raw)) return undefined;
+  const { ease } = raw;
+  if (typeof ease !== 'number' || !(ease >= MIN_EASE && ease <= MAX_EASE)) r.problems.push(`${path}.ease must be a number from ${MIN_EASE} to ${MAX_EASE} (got ${show(ease)})`);
+  if (!common || r.problems.length > before) return undefined;
+  return { ease: ease as number, intervalDays: raw.intervalDays as number, reps: raw.reps as number, lapses: raw.lapses as number, due: raw.due as string, lastReviewed: raw.lastReviewed as string };
+};
+
+/** A format-2 (FSRS) card. */
+const readCard: CardReader<CardState> = (raw, path, r) => {
+  const before = r.problems.length;
+  const common = readCardCommon(raw, CARD_KEYS, path, r);
+  if (!isRecord(raw)) return undefined;
+  const { stability, difficulty, phase } = raw;
+  if (typeof stability !== 'number' || !(stability >= MIN_STABILITY && stability <= MAX_STABILITY)) r.problems.push(`${path}.stability must be a number from ${MIN_STABILITY} to ${MAX_STABILITY} (got ${show(stability)})`);
+  if (typeof difficulty !== 'number' || !(difficulty >= 1 && difficulty <= 10)) r.problems.push(`${path}.difficulty must be a number from 1 to 10 (got ${show(difficulty)})`);
+  if (typeof phase !== 'string' || !(PHASES as readonly string[]).includes(phase)) r.problems.push(`${path}.phase must be one of ${PHASES.join(', ')} (got ${show(phase)})`);
+  if (!common || r.problems.length > before) return undefined;
+  return {
+    stability: stability as number,
+    difficulty: difficulty as number,
+    phase: phase as CardPhase,
+    intervalDays: raw.intervalDays as number,
+    reps: raw.reps as number,
+    lapses: raw.lapses as number,
+    due: raw.due as string,
+    lastReviewed: raw.lastReviewed as string,
+  };
+};
+
 /** Keeps every valid field; a bad field is reported and left out. */
-function readProgress(raw: unknown, path: string, r: Reader): QuestionProgress | undefined {
+type Progress<C> = Omit<QuestionProgress, 'card'> & { card?: C };
+
+function readProgress<C>(raw: unknown, path: string, r: Reader, readCardOf: CardReader<C>): Progress<C> | undefined {
   if (!isRecord(raw)) {
     r.problems.push(`${path} must be an object (got ${show(raw)})`);
     return undefined;
   }
   noteUnknownKeys(raw, PROGRESS_KEYS, path, r);
-  const p: QuestionProgress = {};
+  const p: Progress<C> = {};
   for (const flag of ['mastered', 'favorite'] as const) {
     const v = raw[flag];
     if (v === true) p[flag] = true;
     else if (v !== undefined && v !== false) r.problems.push(`${path}.${flag} must be true or false (got ${show(v)})`);
   }
   if (raw.card !== undefined) {
-    const card = readCard(raw.card, `${path}.card`, r);
+    const card = readCardOf(raw.card, `${path}.card`, r);
     if (card) p.card = card;
   }
   if (raw.updatedAt !== undefined) {
@@ -130,18 +175,18 @@ function readProgress(raw: unknown, path: string, r: Reader): QuestionProgress |
   return p;
 }
 
-function readQuestions(raw: unknown, path: string, r: Reader): Record<string, QuestionProgress> {
+function readQuestions<C>(raw: unknown, path: string, r: Reader, readCardOf: CardReader<C>): Record<string, Progress<C>> {
   if (!isRecord(raw)) {
     r.problems.push(`${path} must be an object keyed by question id (got ${show(raw)})`);
     return {};
   }
-  const entries: [string, QuestionProgress][] = [];
+  const entries: [string, Progress<C>][] = [];
   for (const [id, value] of Object.entries(raw)) {
     if (id === '') {
       r.problems.push(`${path} has an entry with an empty question id`);
       continue;
     }
-    const p = readProgress(value, `${path}[${JSON.stringify(id)}]`, r);
+    const p = readProgress(value, `${path}[${JSON.stringify(id)}]`, r, readCardOf);
     if (p) entries.push([id, p]);
   }
   // fromEntries defines own properties, so an id like "__proto__" stays an ordinary key.
@@ -209,34 +254,79 @@ function migrateV0(raw: Dict): { state: StudyState; warnings: string[] } {
   return { state: { ...emptyState(), questions: Object.fromEntries(entries) }, warnings };
 }
 
-function migrateV1(raw: Dict, warnings: string[]): { state: StudyState; warnings: string[] } {
+/**
+ * Format-1 cards to FSRS. A card whose review log is complete is replayed through FSRS; one
+ * whose log is missing or may have been cut off (the log keeps only the newest entries) is
+ * converted from its stored interval, ease and due date. Flags and timestamps are kept as they were.
+ */
+export function upgradeSm2Cards(questions: Record<string, Progress<Sm2Card>>, history: readonly ReviewLogEntry[], options?: SchedulerOptions): Record<string, QuestionProgress> {
+  const byId = new Map<string, ReviewLogEntry[]>();
+  for (const e of history) {
+    const list = byId.get(e.id);
+    if (list) list.push(e);
+    else byId.set(e.id, [e]);
+  }
+  // A full log may have dropped the oldest reviews of cards whose first entry is at its start.
+  const cutOff = history.length >= HISTORY_LIMIT ? history[0]?.date : undefined;
+  const entries = Object.entries(questions).map(([id, p]): [string, QuestionProgress] => {
+    if (!p.card) return [id, p as QuestionProgress];
+    const old = p.card;
+    const log = [...(byId.get(id) ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    const complete = log.length > 0 && log[log.length - 1].date === old.lastReviewed && (cutOff === undefined || log[0].date > cutOff);
+    const replayed = complete ? replayReviews(log, options) : undefined;
+    return [id, { ...p, card: replayed ?? fromSm2(old) }];
+  });
+  return Object.fromEntries(entries);
+}
+
+/** True when any stored card has an SM-2 ease: the state was written in format 1. */
+function looksLikeFormat1(questions: unknown): boolean {
+  return isRecord(questions) && Object.values(questions).some((p) => isRecord(p) && isRecord(p.card) && 'ease' in p.card && !('stability' in p.card));
+}
+
+function readStoredState(raw: Dict, format: 1 | 2, warnings: string[], options?: SchedulerOptions): { state: StudyState; warnings: string[] } {
   const r: Reader = { problems: [], unknown: [] };
-  const questions = raw.questions === undefined ? {} : readQuestions(raw.questions, 'questions', r);
   let history = raw.history === undefined ? [] : readHistory(raw.history, 'history', r);
   const recent = raw.recent === undefined ? [] : readRecent(raw.recent, 'recent', r);
   if (history.length > HISTORY_LIMIT) {
     r.problems.push(`history had ${history.length} entries; kept the newest ${HISTORY_LIMIT}`);
     history = history.slice(-HISTORY_LIMIT);
   }
+  let questions: Record<string, QuestionProgress>;
+  if (raw.questions === undefined) questions = {};
+  else if (format === 1) questions = upgradeSm2Cards(readQuestions(raw.questions, 'questions', r, readSm2Card), history, options);
+  else questions = readQuestions(raw.questions, 'questions', r, readCard);
   const out = [...warnings, ...summarize(r.problems.map((p) => `${p}; left out`))];
   if (r.unknown.length) out.push(...summarize(r.unknown.map((u) => `${u} is not understood by this version; ignored`)));
-  return { state: { version: 1, questions, history, recent }, warnings: out };
+  return { state: { version: STATE_VERSION, questions, history, recent }, warnings: out };
+}
+
+export interface MigrationResult {
+  state: StudyState;
+  /** What was dropped or not understood; empty when everything was read. */
+  warnings: string[];
+  /** The older format the value was upgraded from, when it was one. */
+  migratedFrom?: 0 | 1;
 }
 
 /**
- * Reads whatever was stored. Accepts nothing (first run), the v0 shape, v1 (repairing damaged
- * parts) and anything else (starts empty). Every dropped or unexpected part is named in
- * `warnings`. Never throws.
+ * Reads whatever was stored. Accepts nothing (first run), the v0 shape, format 1 (SM-2 cards,
+ * upgraded to FSRS), format 2 (repairing damaged parts) and anything else (starts empty). Every
+ * dropped or unexpected part is named in `warnings`. Never throws.
  */
-export function migrateState(raw: unknown): { state: StudyState; warnings: string[] } {
+export function migrateState(raw: unknown, options?: SchedulerOptions): MigrationResult {
   if (raw === undefined || raw === null) return { state: emptyState(), warnings: [] };
   if (!isRecord(raw)) return { state: emptyState(), warnings: [`Stored study progress was ${show(raw)}, not an object; starting with empty progress`] };
-  if (raw.version === 1) return migrateV1(raw, []);
-  if (typeof raw.version === 'number' && raw.version > 1) {
-    return migrateV1(raw, [`Stored study progress was written by a newer version of the extension (format ${raw.version}); reading the parts this version understands`]);
+  if (raw.version === STATE_VERSION) return readStoredState(raw, 2, [], options);
+  if (raw.version === 1) return { ...readStoredState(raw, 1, [], options), migratedFrom: 1 };
+  if (typeof raw.version === 'number' && raw.version > STATE_VERSION) {
+    return readStoredState(raw, 2, [`Stored study progress was written by a newer version of the extension (format ${raw.version}); reading the parts this version understands`], options);
   }
-  if (raw.version === undefined && raw.questions === undefined && (raw.mastered !== undefined || raw.favorites !== undefined)) return migrateV0(raw);
-  if (raw.questions !== undefined) return migrateV1(raw, [`Stored study progress has version ${show(raw.version)}; reading it as version 1`]);
+  if (raw.version === undefined && raw.questions === undefined && (raw.mastered !== undefined || raw.favorites !== undefined)) return { ...migrateV0(raw), migratedFrom: 0 };
+  if (raw.questions !== undefined) {
+    const format = looksLikeFormat1(raw.questions) ? 1 : 2;
+    return readStoredState(raw, format, [`Stored study progress has version ${show(raw.version)}; reading it as version ${format}`], options);
+  }
   return { state: emptyState(), warnings: [`Stored study progress has an unknown shape (fields: ${Object.keys(raw).slice(0, 5).join(', ') || 'none'}); starting with empty progress`] };
 }
 
@@ -265,9 +355,9 @@ export function toggleFavorite(s: StudyState, id: string, now: Date): StudyState
 }
 
 /** Schedules the card and logs the review; `today` is the user's local date (see localDateString). */
-export function recordReview(s: StudyState, id: string, rating: Rating, today: string, now: Date): StudyState {
+export function recordReview(s: StudyState, id: string, rating: Rating, today: string, now: Date, options?: SchedulerOptions): StudyState {
   const p = own(s.questions, id) ?? {};
-  const card = reviewCard(p.card, rating, today);
+  const card = reviewCard(p.card, rating, today, options);
   const history = [...s.history, { id, date: today, rating }].slice(-HISTORY_LIMIT);
   return { ...withProgress(s, id, { ...p, card, updatedAt: now.toISOString() }), history };
 }
@@ -302,8 +392,14 @@ export function dueIds(s: StudyState, ids: readonly string[], today: string): st
   return due.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0)).map((d) => d.id);
 }
 
+/** Predicted recall (0–1) of a question on `date`; undefined for one never reviewed. */
+export function recallOf(s: StudyState, id: string, date: string): number | undefined {
+  const card = own(s.questions, id)?.card;
+  return card ? retrievability(card, date) : undefined;
+}
+
 /** Ids whose first logged review was on `today`: the new cards already started today. */
-function newStartedOn(s: StudyState, today: string): number {
+export function newStartedOn(s: StudyState, today: string): number {
   const first = new Map<string, string>();
   for (const e of s.history) if (!first.has(e.id) || e.date < first.get(e.id)!) first.set(e.id, e.date);
   let n = 0;
@@ -352,7 +448,7 @@ export function reviewHistoryByDay(s: StudyState, days: number, today: string): 
 // ---- export / import ---------------------------------------------------------------------------
 
 export function exportState(s: StudyState, now: Date = new Date()): string {
-  return `${JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt: now.toISOString(), state: s }, null, 2)}\n`;
+  return `${JSON.stringify({ format: EXPORT_FORMAT, version: STATE_VERSION, exportedAt: now.toISOString(), state: s }, null, 2)}\n`;
 }
 
 export interface ImportReport {
@@ -425,10 +521,10 @@ function futureDates(exportedAt: unknown, questions: Record<string, QuestionProg
 
 /**
  * Validates an export strictly (any unexpected type, value or field rejects the whole file,
- * naming what is wrong) and merges it into `current`: per id the newer `updatedAt` wins,
- * review logs are united without duplicates, recent ids here come first.
+ * naming what is wrong) and merges it into `current` (see mergeStates). Exports of format 1
+ * (SM-2 cards) are upgraded to FSRS first, as stored progress is.
  */
-export function importState(current: StudyState, json: string, now: Date = new Date()): ImportResult {
+export function importState(current: StudyState, json: string, now: Date = new Date(), options?: SchedulerOptions): ImportResult {
   let root: unknown;
   try {
     root = JSON.parse(json);
@@ -437,23 +533,26 @@ export function importState(current: StudyState, json: string, now: Date = new D
   }
   if (!isRecord(root)) return fail([`The file must hold a JSON object (got ${show(root)})`]);
   if (root.format !== EXPORT_FORMAT) return fail([`Not a progress export: "format" must be "${EXPORT_FORMAT}" (got ${show(root.format)})`]);
-  if (typeof root.version === 'number' && root.version > 1) return fail([`The file was exported by a newer version of the extension (format version ${root.version}); update the extension to import it`]);
-  if (root.version !== 1) return fail([`"version" must be 1 (got ${show(root.version)})`]);
+  if (typeof root.version === 'number' && root.version > STATE_VERSION) return fail([`The file was exported by a newer version of the extension (format version ${root.version}); update the extension to import it`]);
+  if (root.version !== 1 && root.version !== STATE_VERSION) return fail([`"version" must be 1 or ${STATE_VERSION} (got ${show(root.version)})`]);
+  const format = root.version;
   if (root.exportedAt !== undefined && !isTimestamp(root.exportedAt)) return fail([`"exportedAt" must be an ISO timestamp (got ${show(root.exportedAt)})`]);
   if (!isRecord(root.state)) return fail([`"state" must be an object (got ${show(root.state)})`]);
   const raw = root.state;
-  if (raw.version !== 1) return fail([`state.version must be 1 (got ${show(raw.version)})`]);
+  if (raw.version !== format) return fail([`state.version must be ${format} (got ${show(raw.version)})`]);
 
   const r: Reader = { problems: [], unknown: [] };
   noteUnknownKeys(root, EXPORT_KEYS, '(file)', r);
   noteUnknownKeys(raw, STATE_KEYS, 'state', r);
-  const questions = readQuestions(raw.questions, 'state.questions', r);
   const history = readHistory(raw.history, 'state.history', r);
+  const questions =
+    format === 1
+      ? upgradeSm2Cards(readQuestions(raw.questions, 'state.questions', r, readSm2Card), history, options)
+      : readQuestions(raw.questions, 'state.questions', r, readCard);
   const recent = raw.recent === undefined ? [] : readRecent(raw.recent, 'state.recent', r);
   const problems = [...r.problems, ...r.unknown.map((u) => `${u} is not a known field`), ...futureDates(root.exportedAt, questions, history, now)];
   if (problems.length) return fail(problems);
-
-  const { state, report } = mergeStates(current, { version: 1, questions, history, recent });
+  const { state, report } = mergeStates(current, { version: STATE_VERSION, questions, history, recent });
   return { ok: true, state, report };
 }
 
@@ -464,12 +563,11 @@ export function importState(current: StudyState, json: string, now: Date = new D
  * started from: then every review `other` added to it is kept, even one `current` also made.
  */
 export function mergeStates(current: StudyState, other: StudyState, base?: StudyState): { state: StudyState; report: ImportReport } {
-  const { questions, history, recent } = other;
   const merged: Record<string, QuestionProgress> = { ...current.questions };
   let taken = 0;
   let conflicts = 0;
   const take = (id: string, p: QuestionProgress) => Object.defineProperty(merged, id, { value: p, enumerable: true, writable: true, configurable: true });
-  for (const [id, theirs] of Object.entries(questions)) {
+  for (const [id, theirs] of Object.entries(other.questions)) {
     const mine = own(current.questions, id);
     if (!mine) {
       take(id, theirs);
@@ -484,10 +582,7 @@ export function mergeStates(current: StudyState, other: StudyState, base?: Study
       }
     }
   }
-  const { history: mergedHistory, added } = mergeHistory(current.history, history, base?.history);
-  const mergedRecent = [...current.recent, ...recent.filter((id) => !current.recent.includes(id))].slice(0, RECENT_LIMIT);
-  return {
-    state: { version: 1, questions: merged, history: mergedHistory, recent: mergedRecent },
-    report: { questions: taken, reviews: added, conflicts },
-  };
+  const { history, added } = mergeHistory(current.history, other.history, base?.history);
+  const recent = [...current.recent, ...other.recent.filter((id) => !current.recent.includes(id))].slice(0, RECENT_LIMIT);
+  return { state: { version: STATE_VERSION, questions: merged, history, recent }, report: { questions: taken, reviews: added, conflicts } };
 }

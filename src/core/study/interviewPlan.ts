@@ -1,0 +1,172 @@
+// The interview-day plan: what to study each day until a date so that every question is learned
+// and reviewed before it, and what recall to expect on the day.
+//
+// The plan is a forward simulation with FSRS: each day reviews the cards due that day, learns a
+// share of the unseen questions (the remaining ones spread evenly over the learning days left, so
+// the daily load stays level) and assumes each answer is "good". The last two days before the
+// interview switch to cramming: every studied card predicted below the desired retention on the
+// day is reviewed once more. The forecast is the sum of predicted recall on the day.
+
+import type { Difficulty, Importance } from '../notes/model';
+import { addDays, clampRetention, daysBetween, retrievability, reviewCard, type CardState, type SchedulerOptions } from './scheduler';
+import { newStartedOn, type StudyState } from './studyState';
+
+/** What the plan needs to know about a question. */
+export interface PlanQuestion {
+  id: string;
+  /** Topic id, to spread new questions across topics. */
+  topic: string;
+  importance?: Importance;
+  difficulty?: Difficulty;
+}
+
+export interface PlanDay {
+  date: string;
+  /** Studied cards to review that day, most overdue first (crammed ones after). */
+  reviews: string[];
+  /** Unseen questions to learn that day, most valuable first. */
+  fresh: string[];
+  /** One of the last two days before the interview. */
+  cram: boolean;
+}
+
+export interface InterviewPlan {
+  interviewDate: string;
+  /** Whole days from today to the interview (0 when it is today). */
+  daysLeft: number;
+  /** Today first, up to the day before the interview (or just today when the interview is today). */
+  days: PlanDay[];
+  /** Sum of predicted recall on the day if the plan is followed, and the number of questions. */
+  forecast: { expected: number; total: number };
+  /** The same sum if nothing more were studied from today. */
+  withoutStudy: number;
+}
+
+/** The learning-step order: important first, then harder (they need more reviews), spread across topics. */
+export function rankUnseen(questions: readonly PlanQuestion[], state: StudyState): PlanQuestion[] {
+  const unseen = questions.filter((q) => !Object.hasOwn(state.questions, q.id) || !state.questions[q.id].card);
+  const mastered = (q: PlanQuestion) => (Object.hasOwn(state.questions, q.id) && state.questions[q.id].mastered ? 1 : 0);
+  const weight = { easy: 0, medium: 1, hard: 2 } as const;
+  // Questions the user marked mastered come last; without importance a question counts as 2.
+  const tier = (q: PlanQuestion) => mastered(q) * 100 + (3 - (q.importance ?? 2)) * 10 + (2 - (q.difficulty ? weight[q.difficulty] : 1));
+  const tiers = new Map<number, PlanQuestion[]>();
+  for (const q of unseen) {
+    const t = tier(q);
+    const list = tiers.get(t);
+    if (list) list.push(q);
+    else tiers.set(t, [q]);
+  }
+  const out: PlanQuestion[] = [];
+  for (const t of [...tiers.keys()].sort((a, b) => a - b)) out.push(...roundRobin(tiers.get(t)!));
+  return out;
+}
+
+/** One question from each topic in turn, keeping the order within a topic. */
+function roundRobin(list: readonly PlanQuestion[]): PlanQuestion[] {
+  const byTopic = new Map<string, PlanQuestion[]>();
+  for (const q of list) {
+    const l = byTopic.get(q.topic);
+    if (l) l.push(q);
+    else byTopic.set(q.topic, [q]);
+  }
+  const queues = [...byTopic.values()];
+  const out: PlanQuestion[] = [];
+  for (let i = 0; out.length < list.length; i++) for (const qs of queues) if (i < qs.length) out.push(qs[i]);
+  return out;
+}
+
+/** The longest plan simulated; a later date plans the first two years and forecasts from there. */
+export const MAX_PLAN_DAYS = 730;
+const CRAM_DAYS = 2;
+
+/**
+ * The plan from `today` to `interviewDate`, or undefined when the date has passed. Pure.
+ * `questions` is every question that counts (cards of other questions are ignored).
+ */
+export function interviewPlan(state: StudyState, questions: readonly PlanQuestion[], today: string, interviewDate: string, options?: SchedulerOptions): InterviewPlan | undefined {
+  const daysLeft = daysBetween(today, interviewDate);
+  if (daysLeft < 0) return undefined;
+  const retention = clampRetention(options?.desiredRetention);
+  const cards = new Map<string, CardState>();
+  for (const q of questions) {
+    const card = Object.hasOwn(state.questions, q.id) ? state.questions[q.id].card : undefined;
+    if (card) cards.set(q.id, card);
+  }
+  const withoutStudy = sumRecall(cards, interviewDate);
+  const unseen = rankUnseen(questions, state).map((q) => q.id);
+  const planDays = Math.min(MAX_PLAN_DAYS, Math.max(1, daysLeft));
+  const cramFrom = Math.max(0, planDays - CRAM_DAYS);
+  // New questions are learned before the cramming days when there are any, so each gets reviewed.
+  const learnDays = cramFrom > 0 ? cramFrom : planDays;
+  const startedToday = newStartedOn(state, today);
+  const days: PlanDay[] = [];
+  let next = 0;
+  for (let i = 0; i < planDays; i++) {
+    const date = addDays(today, i);
+    const cram = daysLeft - i <= CRAM_DAYS;
+    const due = [...cards].filter(([, c]) => daysBetween(c.due, date) >= 0).sort((a, b) => (a[1].due < b[1].due ? -1 : a[1].due > b[1].due ? 1 : 0)).map(([id]) => id);
+    const reviews = [...due];
+    if (cram) {
+      for (const [id, c] of cards) {
+        if (c.lastReviewed !== date && !reviews.includes(id) && retrievability(c, interviewDate) < retention) reviews.push(id);
+      }
+    }
+    const daysToLearn = Math.max(1, learnDays - i);
+    const remaining = unseen.length - next;
+    // Spread evenly; today's share counts the new questions already started today.
+    let quota = i < learnDays || cram ? Math.ceil(remaining / daysToLearn) : 0;
+    if (i === 0) quota = Math.max(0, quota - startedToday);
+    const fresh = unseen.slice(next, next + quota);
+    next += fresh.length;
+    for (const id of reviews) cards.set(id, reviewCard(cards.get(id), 'good', date, options));
+    for (const id of fresh) cards.set(id, reviewCard(undefined, 'good', date, options));
+    days.push({ date, reviews, fresh, cram });
+  }
+  return { interviewDate, daysLeft, days, forecast: { expected: sumRecall(cards, interviewDate), total: questions.length }, withoutStudy };
+}
+
+function sumRecall(cards: ReadonlyMap<string, CardState>, date: string): number {
+  let sum = 0;
+  for (const c of cards.values()) sum += retrievability(c, date);
+  return sum;
+}
+
+/** Today's queue from a plan: reviews first, then new questions, limited to `ids` when given. */
+export function planQueue(plan: InterviewPlan, ids?: readonly string[]): string[] {
+  const day = plan.days[0];
+  if (!day) return [];
+  const queue = [...day.reviews, ...day.fresh];
+  if (!ids) return queue;
+  const wanted = new Set(ids);
+  return queue.filter((id) => wanted.has(id));
+}
+
+/** A small stable hash of a string (FNV-1a), to pick the same daily question all day. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/**
+ * The daily question (今日一题): one of the due cards with the lowest predicted recall or of the
+ * most valuable unseen questions, the same one all day for the same state. Undefined when there
+ * are no questions.
+ */
+export function dailyQuestion(state: StudyState, questions: readonly PlanQuestion[], today: string): string | undefined {
+  const due: { id: string; recall: number }[] = [];
+  for (const q of questions) {
+    const card = Object.hasOwn(state.questions, q.id) ? state.questions[q.id].card : undefined;
+    if (card && daysBetween(card.due, today) >= 0) due.push({ id: q.id, recall: retrievability(card, today) });
+  }
+  due.sort((a, b) => a.recall - b.recall);
+  const pool = [...due.slice(0, 3).map((d) => d.id), ...rankUnseen(questions, state).slice(0, 3).map((q) => q.id)];
+  if (pool.length === 0) {
+    if (questions.length === 0) return undefined;
+    return questions[hash(today) % questions.length].id;
+  }
+  return pool[hash(today) % pool.length];
+}
