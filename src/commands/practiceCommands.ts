@@ -95,6 +95,10 @@ export async function startMockInterviewCommand(notes: NotesService, panel: Mock
 /** From a topic's context menu: that topic; from the palette: a topic to choose, or all notes. */
 export async function startOutputDrillCommand(notes: NotesService, panel: OutputDrillPanel, arg?: unknown): Promise<boolean> {
   await notes.ready();
+  // From an example's "Predict Output" button in the answer view.
+  if (isRecord(arg) && typeof arg.questionKey === 'string' && typeof arg.exampleIndex === 'number' && Number.isInteger(arg.exampleIndex) && arg.exampleIndex >= 0) {
+    return panel.startExample(arg.questionKey, arg.exampleIndex);
+  }
   if (isRecord(arg) && isRecord(arg.topic)) {
     const topic = arg.topic as unknown as Topic;
     return panel.start(allQuestions([topic]).map((q) => q.id), topic.title);

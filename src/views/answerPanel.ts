@@ -95,7 +95,7 @@ export class AnswerPanel extends WebviewPanelHost<AnswerHostMessage, AnswerMessa
       answerPageHtml({
         question,
         topicTitle: topicPath,
-        bodyHtml: renderAnswerBody(loaded, page.webview, roots),
+        bodyHtml: renderAnswerBody(loaded, page.webview, roots, true),
         position: `${index + 1} / ${total}`,
         nonce: page.nonce,
         cspSource: page.cspSource,
@@ -142,6 +142,9 @@ export class AnswerPanel extends WebviewPanelHost<AnswerHostMessage, AnswerMessa
         else await vscode.env.clipboard.writeText(example.code);
         return;
       }
+      case 'predictOutput':
+        if (message.questionId === this.currentId) await vscode.commands.executeCommand(Commands.startOutputDrill, { questionKey: message.questionId, exampleIndex: message.index });
+        return;
       case 'openLink':
         await this.openRelativeLink(message.questionId, message.href);
         return;

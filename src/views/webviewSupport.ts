@@ -19,7 +19,7 @@ export function remoteImagesAllowed(): boolean {
 }
 
 /** The sanitised answer HTML of a question, as the answer view and the review session show it. */
-export function renderAnswerBody(loaded: LoadedQuestion, webview: vscode.Webview, roots: readonly vscode.Uri[]): string {
+export function renderAnswerBody(loaded: LoadedQuestion, webview: vscode.Webview, roots: readonly vscode.Uri[], offerDrills = false): string {
   return renderQuestionBody(loaded.question, {
     labels: {
       openScratch: vscode.l10n.t('Open as Scratch File'),
@@ -29,6 +29,7 @@ export function renderAnswerBody(loaded: LoadedQuestion, webview: vscode.Webview
       verified: vscode.l10n.t('Verified by the notes check on CPython {0}{1}', '{0}', '{1}'),
       python2: vscode.l10n.t('Python 2'),
       repl: vscode.l10n.t('REPL session'),
+      ...(offerDrills ? { predictOutput: vscode.l10n.t('Predict Output') } : {}),
     },
     allowHtml: loaded.trusted,
     allowRemoteImages: remoteImagesAllowed(),

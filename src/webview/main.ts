@@ -16,7 +16,7 @@ document.addEventListener('click', (event) => {
   if (button) {
     event.preventDefault();
     const action = button.dataset.action;
-    if (action === 'openExample' || action === 'copyExample') {
+    if (action === 'openExample' || action === 'copyExample' || action === 'predictOutput') {
       vscode.postMessage({ type: action, questionId, index: Number(button.dataset.example) });
       if (action === 'copyExample') flash(button);
     } else if (action === 'openSource' || action === 'toggleMastered' || action === 'toggleFavorite') {

@@ -133,7 +133,10 @@ describe('Predict the output', () => {
     const examples = api.notes.get(id)!.question.examples;
     const index = examples.findIndex((e) => e.runnable && e.expectedOutput && outputLines(e.expectedOutput).length >= 2);
     const real = outputLines(examples[index].expectedOutput!);
-    assert.equal(await api.drill.startExample(id, index), true);
+    await vscode.commands.executeCommand('interviewNotes.openQuestion', id);
+    const answer = await waitFor(() => (api.answers.currentQuestionId === id ? api.answers.html : undefined), 'the answer');
+    assert.match(answer, new RegExp(`data-action="predictOutput" data-example="${index}"`), 'the example offers Predict Output');
+    assert.equal(await vscode.commands.executeCommand('interviewNotes.startOutputDrill', { questionKey: id, exampleIndex: index }), true);
     const key = `${id}#output-${index + 1}`;
     let html = await waitFor(() => (state(api.drill.html) === 'predict' ? api.drill.html : undefined), 'the drill');
     assert.ok(!html.includes(`<code>${real[0]}</code>`), 'the output is not on the page');

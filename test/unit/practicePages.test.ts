@@ -109,3 +109,18 @@ describe('review page for a follow-up card', () => {
     assert.match(html, /data-question-id="gil#followup-1"/);
   });
 });
+
+describe('Predict Output button', () => {
+  it('appears only on runnable examples that show their output', async () => {
+    const { renderAnswer } = await import('../../src/core/render/renderAnswer');
+    const md = '```python\nprint(1)\n```\n\n```output\n1\n```\n\n```python\nprint(2)\n```\n';
+    const examples = [
+      { language: 'python', code: 'print(1)\n', runnable: true, expectedOutput: '1\n', line: 1 },
+      { language: 'python', code: 'print(2)\n', runnable: true, line: 9 },
+    ];
+    const labels = { openScratch: 'Open', copy: 'Copy', output: 'Output', predictOutput: 'Predict Output' };
+    const html = renderAnswer(md, { labels, allowHtml: false, allowRemoteImages: false, examples });
+    assert.deepEqual([...html.matchAll(/data-action="predictOutput" data-example="(\d)"/g)].map((m) => m[1]), ['0']);
+    assert.doesNotMatch(renderAnswer(md, { labels: { ...labels, predictOutput: undefined }, allowHtml: false, allowRemoteImages: false, examples }), /predictOutput/);
+  });
+});

@@ -6,6 +6,8 @@ export type AnswerMessage =
   | { type: 'ready'; questionId: string }
   | { type: 'openExample'; questionId: string; index: number }
   | { type: 'copyExample'; questionId: string; index: number }
+  /** Opens the example as a predict-the-output drill. */
+  | { type: 'predictOutput'; questionId: string; index: number }
   | { type: 'openQuestion'; id: string }
   | { type: 'openLink'; questionId: string; href: string }
   | { type: 'openSource'; questionId: string }
@@ -33,6 +35,7 @@ export function parseAnswerMessage(raw: unknown): AnswerMessage | undefined {
       return isText(m.questionId) ? { type: 'ready', questionId: m.questionId } : undefined;
     case 'openExample':
     case 'copyExample':
+    case 'predictOutput':
       return isText(m.questionId) && isIndex(m.index) ? { type: m.type, questionId: m.questionId, index: m.index } : undefined;
     case 'openQuestion':
       return isText(m.id) ? { type: 'openQuestion', id: m.id } : undefined;

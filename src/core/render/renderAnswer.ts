@@ -18,6 +18,8 @@ export interface RenderLabels {
   python2?: string;
   /** Shown on `>>>` transcripts. */
   repl?: string;
+  /** When set, runnable examples with a shown output get a "Predict Output" button. */
+  predictOutput?: string;
 }
 
 /** The answer view's labels in English (the view passes the same strings through vscode.l10n). */
@@ -28,6 +30,7 @@ export const ENGLISH_LABELS: Required<RenderLabels> = {
   verified: 'Verified by the notes check on CPython {0}{1}',
   python2: 'Python 2',
   repl: 'REPL session',
+  predictOutput: 'Predict Output',
 };
 
 export interface RenderOptions {
@@ -119,6 +122,13 @@ function installAnswerRules(renderer: Renderer): void {
   wrap('table_close', () => '</table></div>\n');
 }
 
+/** A drill of a runnable example whose output the note shows (see core/practice/practiceCards.ts). */
+function predictButton(options: RenderOptions, i: number): string {
+  const example = options.examples?.[i];
+  if (!options.labels.predictOutput || !example?.runnable || !example.expectedOutput?.trim()) return '';
+  return `<button type="button" class="action-predict" data-action="predictOutput" data-example="${i}">${escapeHtml(options.labels.predictOutput)}</button>`;
+}
+
 /** A code block: an example with its buttons (numbered by the engine), an output block, or other highlighted code. */
 function codeBlock(options: RenderOptions, tokens: Token[], idx: number): string {
   const token = tokens[idx];
@@ -144,6 +154,7 @@ function codeBlock(options: RenderOptions, tokens: Token[], idx: number): string
     (kindLabel ? `<span class="example-kind">${escapeHtml(kindLabel)}</span>` : '') +
     (kind === 'python2' ? '' : `<button type="button" class="action-open" data-action="openExample" data-example="${i}">${escapeHtml(options.labels.openScratch)}</button>`) +
     `<button type="button" class="action-copy" data-action="copyExample" data-example="${i}">${escapeHtml(options.labels.copy)}</button>` +
+    predictButton(options, i) +
     verifiedBadge(options, options.examples?.[i]) +
     `</div><pre><code${langClass}>${highlighted}</code></pre></div>\n`
   );
