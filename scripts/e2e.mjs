@@ -151,17 +151,22 @@ try {
   check('the progress page lists topics and charts reviews', rows > 0, `${rows} topic rows`);
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(shotDir, 'progress.png') });
+  // The progress page is restored too; close it so the answer and review tabs are the visible ones after the reload.
+  await page.locator('.tabs-container .tab', { hasText: 'Study Progress' }).locator('.codicon-close').first().click();
+  await page.waitForTimeout(500);
 
   await page.reload();
   await page.waitForSelector('.activitybar', { timeout: 60000 });
+  // Both panels are restored as tabs of one group; the review tab is in front, the answer tab is shown by clicking it.
+  const reviewRestored = await findFrame(page, 'button[data-action="reveal"]', 30000).then(() => true, () => false);
+  check('the review session comes back after a window reload', reviewRestored);
+  await page.locator('.tabs-container .tab', { hasText: searchedTitle.trim().slice(0, 8) }).first().click().catch(() => {});
   // The answer page's own marker, and the question it showed last: the review page has titles too.
   const answerTitle = 'body.answer-page .question-title';
   const restoredFrame = await findFrame(page, answerTitle, 30000).catch(() => undefined);
   const restoredTitle = restoredFrame ? ((await restoredFrame.locator(answerTitle).textContent().catch(() => '')) ?? '').trim() : '';
   const restored = restoredTitle !== '' && restoredTitle === searchedTitle.trim();
   if (!restored) await page.screenshot({ path: join(shotDir, 'after-reload.png') });
-  const reviewRestored = await findFrame(page, 'button[data-action="reveal"]', 30000).then(() => true, () => false);
-  check('the review session comes back after a window reload', reviewRestored);
   check('the answer panel survives a window reload', restored, restoredTitle);
 } catch (err) {
   check(`e2e run: ${err.message}`, false);
