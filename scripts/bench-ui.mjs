@@ -99,7 +99,7 @@ const ours = { cold: [], switch: [] };
 const preview = { cold: [], switch: [] };
 try {
   const page = await context.newPage();
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`, { timeout: 120000 });
   await page.waitForSelector('.activitybar', { timeout: 60000 });
   await page.waitForTimeout(2000);
 
