@@ -90,8 +90,8 @@ async function compileNotesIndex() {
   const cli = pathToFileURL(join(process.cwd(), 'dist', 'cli.js')).href + (watch ? `?t=${Date.now()}` : '');
   const { compileBundledNotes } = await import(cli);
   mkdirSync('dist', { recursive: true });
-  const summary = compileBundledNotes('notes', 'dist/notes-index.json');
-  console.log(`notes index: ${summary.topics} topics, ${summary.questions} questions, ${summary.bytes} bytes`);
+  const summary = compileBundledNotes('notes', 'dist/notes-index.json', 'dist/notes-bundle.br');
+  console.log(`notes index: ${summary.topics} topics, ${summary.questions} questions, ${summary.bytes} bytes; bundle with ${summary.prerendered} pre-rendered answers, ${summary.bundleBytes} bytes`);
   for (const p of summary.problems) console.error(`${p.severity}: ${p.file}:${p.line}: ${p.message}`);
 }
 

@@ -3,6 +3,7 @@ import { Settings, TOPICS_VIEW_ID } from './constants';
 import { TreeSearchFilter } from './commands/filterTree';
 import { registerCommands } from './commands/registerCommands';
 import { searchPicks } from './commands/searchQuestions';
+import { BUNDLED_SOURCE_SCHEME } from './services/bundledNotes';
 import { NotesService } from './services/notesService';
 import { StudyStore } from './services/studyStore';
 import { AnswerPanel } from './views/answerPanel';
@@ -72,6 +73,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
     progress,
     interview,
     drill,
+    vscode.workspace.registerTextDocumentContentProvider(BUNDLED_SOURCE_SCHEME, {
+      provideTextDocumentContent: (uri) => notes.bundledNotes()?.source(uri.path.slice(1)),
+    }),
     ...registerCommands({ notes, study, tree, view, treeFilter, answers, review, progress, interview, drill, daily, log }),
     notes.onDidChange(() => treeFilter.current && treeFilter.apply(treeFilter.current)),
     vscode.workspace.onDidChangeConfiguration((e) => {

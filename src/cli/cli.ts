@@ -1,5 +1,6 @@
 // Command-line tool for note authors and CI: parse, search and check notes.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import type { NoteProblem, Topic } from '../core/notes/model';
 import { allQuestions } from '../core/notes/model';
@@ -15,6 +16,8 @@ import { findInterpreters } from './pythonInterpreters';
 import { applyRecord, exampleHash, readRecord, RECORD_FILE, staleRecordProblems, writeRecord, type VerifiedRecord } from './verifiedRecord';
 import { SearchIndex } from '../core/search/searchIndex';
 import { searchDocsFor } from '../core/search/searchDocs';
+import { prerenderAnswers } from '../core/render/prerenderedAnswers';
+import { packBundle } from '../core/notes/notesBundle';
 
 const USAGE = `usage:
   node dist/cli.js parse <file|folder> [--full] [--questions auto|headings|numbered-lines|bullets] [--question-level N]
@@ -30,14 +33,37 @@ const USAGE = `usage:
                                                     every CPython 3.10+ found; --record rewrites
                                                     <folder>/.verified.json from this run`;
 
-/** Used by esbuild.mjs: compiles notes/ into the index shipped in dist/. */
-export function compileBundledNotes(folder: string, outFile: string): { topics: number; questions: number; bytes: number; problems: NoteProblem[] } {
+/**
+ * Used by esbuild.mjs: compiles notes/ into the index the CLI reads, and into
+ * the one compressed bundle the extension ships (index, sources, answers
+ * rendered once here so the answer view never renders a bundled note).
+ */
+export function compileBundledNotes(
+  folder: string,
+  outFile: string,
+  bundleFile?: string,
+): { topics: number; questions: number; bytes: number; prerendered: number; bundleBytes: number; problems: NoteProblem[] } {
   const { topics, problems } = loadBundled(folder);
   // Where each example was verified comes from the committed record: the build never runs Python.
   applyRecord(topics, readRecord(join(folder, RECORD_FILE)));
   const json = serializeNotesIndex(relativiseSources(topics, resolve(folder)));
   writeFileSync(outFile, json);
-  return { topics: topics.length, questions: allQuestions(topics).length, bytes: Buffer.byteLength(json), problems };
+  let prerendered = 0;
+  let bundleBytes = 0;
+  if (bundleFile) {
+    const questions = allQuestions(topics);
+    const answers = prerenderAnswers(questions);
+    prerendered = Object.keys(answers.answers).length;
+    const sources: Record<string, string> = {};
+    for (const q of questions) sources[q.source.file] ??= readFileSync(join(folder, q.source.file), 'utf8');
+    const packed = packBundle({ index: json, sources: JSON.stringify(sources), answers: JSON.stringify(answers) });
+    const compressed = brotliCompressSync(packed, {
+      params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY, [zlib.BROTLI_PARAM_LGWIN]: zlib.BROTLI_MAX_WINDOW_BITS, [zlib.BROTLI_PARAM_SIZE_HINT]: packed.length },
+    });
+    writeFileSync(bundleFile, compressed);
+    bundleBytes = compressed.length;
+  }
+  return { topics: topics.length, questions: allQuestions(topics).length, bytes: Buffer.byteLength(json), prerendered, bundleBytes, problems };
 }
 
 function loadBundled(folder: string): { topics: Topic[]; problems: NoteProblem[] } {

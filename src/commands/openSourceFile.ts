@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { NotesService } from '../services/notesService';
+import { BundledNotes } from '../services/bundledNotes';
 import { questionIdFrom } from './commandArgs';
 
 /** Opens the Markdown a question comes from, at its heading. Read-only use: nothing is written. */
@@ -10,7 +11,9 @@ export async function openSourceFileCommand(notes: NotesService, currentId: stri
   try {
     const line = Math.max(0, loaded.question.source.line - 1);
     const position = new vscode.Position(line, 0);
-    return await vscode.window.showTextDocument(loaded.fileUri, {
+    // Bundled notes ship inside the bundle; their source opens read-only from there.
+    const uri = loaded.source ? loaded.fileUri : BundledNotes.sourceUri(loaded.question.source.file);
+    return await vscode.window.showTextDocument(uri, {
       viewColumn: vscode.ViewColumn.Beside,
       preview: true,
       selection: new vscode.Range(position, position),

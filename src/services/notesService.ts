@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { allQuestions, type NoteProblem, type Question, type Topic } from '../core/notes/model';
-import { parseNotesIndex } from '../core/notes/notesIndex';
 import { SearchIndex } from '../core/search/searchIndex';
 import { searchDocOf } from '../core/search/searchDocs';
+import { BundledNotes } from './bundledNotes';
 import { readConfig, resolveSource } from './config';
 import { UserNotesSource } from './userSource';
 
@@ -76,6 +76,7 @@ export class NotesService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   private bundled: Topic[] = [];
+  private bundle: BundledNotes | undefined;
   private sourceList: UserNotesSource[] = [];
   private rootList: NotesRoot[] = [];
   private byId = new Map<string, LoadedQuestion>();
@@ -98,14 +99,14 @@ export class NotesService implements vscode.Disposable {
   async load(): Promise<void> {
     const started = Date.now();
     try {
-      const file = vscode.Uri.joinPath(this.extensionUri, 'dist', 'notes-index.json');
-      const bytes = await vscode.workspace.fs.readFile(file);
-      this.bundled = parseNotesIndex(new TextDecoder().decode(bytes));
+      this.bundle = await BundledNotes.read(this.extensionUri);
+      this.bundled = this.bundle.topics;
       this.loadError = undefined;
       this.log.info(`loaded the bundled notes index in ${Date.now() - started} ms`);
     } catch (err) {
       this.loadError = err instanceof Error ? err.message : String(err);
       this.bundled = [];
+      this.bundle = undefined;
       this.log.error(`could not load the bundled notes: ${this.loadError}`);
     }
     const config = readConfig();
@@ -227,6 +228,11 @@ export class NotesService implements vscode.Disposable {
   /** The display tree: the bundled notes (when shown), then each user source, in settings order. */
   roots(): readonly NotesRoot[] {
     return this.rootList;
+  }
+
+  /** The bundled notes as shipped (sources and pre-rendered answers), once loaded. */
+  bundledNotes(): BundledNotes | undefined {
+    return this.bundle;
   }
 
   /**

@@ -95,7 +95,7 @@ export class AnswerPanel extends WebviewPanelHost<AnswerHostMessage, AnswerMessa
       answerPageHtml({
         question,
         topicTitle: topicPath,
-        bodyHtml: renderAnswerBody(loaded, page.webview, roots, true),
+        bodyHtml: renderAnswerBody(loaded, page.webview, roots, true, this.notes.bundledNotes()),
         position: `${index + 1} / ${total}`,
         nonce: page.nonce,
         cspSource: page.cspSource,

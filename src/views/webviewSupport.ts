@@ -1,7 +1,9 @@
 // What the answer view and the review session share: the answer body and where its images may come from.
 import * as vscode from 'vscode';
 import { Settings } from '../constants';
-import { renderQuestionBody } from '../core/render/renderAnswer';
+import { renderAnswerWithOutline, type RenderLabels } from '../core/render/renderAnswer';
+import { fillLabels, type RenderedAnswer } from '../core/render/prerenderedAnswers';
+import type { BundledNotes } from '../services/bundledNotes';
 import type { LoadedQuestion, NotesService } from '../services/notesService';
 
 /** Only the extension's assets and the notes folders themselves may be loaded by a webview. */
@@ -18,21 +20,51 @@ export function remoteImagesAllowed(): boolean {
   return vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.allowRemoteImages, false);
 }
 
+function renderLabels(): Required<RenderLabels> {
+  return {
+    openScratch: vscode.l10n.t('Open as Scratch File'),
+    copy: vscode.l10n.t('Copy'),
+    output: vscode.l10n.t('Output'),
+    // Kept as a template: the renderer fills in the versions per example.
+    verified: vscode.l10n.t('Verified by the notes check on CPython {0}{1}', '{0}', '{1}'),
+    python2: vscode.l10n.t('Python 2'),
+    repl: vscode.l10n.t('REPL session'),
+    predictOutput: vscode.l10n.t('Predict Output'),
+  };
+}
+
 /** The sanitised answer HTML of a question, as the answer view and the review session show it. */
-export function renderAnswerBody(loaded: LoadedQuestion, webview: vscode.Webview, roots: readonly vscode.Uri[], offerDrills = false): string {
-  return renderQuestionBody(loaded.question, {
-    labels: {
-      openScratch: vscode.l10n.t('Open as Scratch File'),
-      copy: vscode.l10n.t('Copy'),
-      output: vscode.l10n.t('Output'),
-      // Kept as a template: the renderer fills in the versions per example.
-      verified: vscode.l10n.t('Verified by the notes check on CPython {0}{1}', '{0}', '{1}'),
-      python2: vscode.l10n.t('Python 2'),
-      repl: vscode.l10n.t('REPL session'),
-      ...(offerDrills ? { predictOutput: vscode.l10n.t('Predict Output') } : {}),
-    },
+export function renderAnswerBody(loaded: LoadedQuestion, webview: vscode.Webview, roots: readonly vscode.Uri[], offerDrills = false, bundled?: BundledNotes): string {
+  return answerBody(loaded, webview, roots, { offerDrills, bundled }).html;
+}
+
+const USER_CACHE = 64;
+const userAnswers = new Map<string, { question: LoadedQuestion['question']; key: string; answer: RenderedAnswer }>();
+
+/**
+ * The answer HTML and outline: bundled answers in the answer view come pre-rendered
+ * from the build; others render on first display and stay cached until the question is re-parsed.
+ * `offerDrills` adds "Predict Output" to examples with a shown output (the answer view only).
+ */
+export function answerBody(
+  loaded: LoadedQuestion,
+  webview: vscode.Webview,
+  roots: readonly vscode.Uri[],
+  { offerDrills = false, bundled }: { offerDrills?: boolean; bundled?: BundledNotes } = {},
+): RenderedAnswer {
+  const labels = renderLabels();
+  // The build renders with every button, as the answer view shows them.
+  const prerendered = loaded.source || !offerDrills ? undefined : bundled?.rendered(loaded.question.id);
+  if (prerendered) return { html: fillLabels(prerendered.html, labels), outline: prerendered.outline };
+  const allowRemoteImages = remoteImagesAllowed();
+  const key = [vscode.env.language, allowRemoteImages, loaded.trusted, offerDrills, ...roots.map((r) => r.toString())].join('\n');
+  const cached = userAnswers.get(loaded.question.id);
+  if (cached && cached.question === loaded.question && cached.key === key) return cached.answer;
+  const answer = renderAnswerWithOutline(loaded.question.markdown, {
+    labels: offerDrills ? labels : { ...labels, predictOutput: undefined },
+    examples: loaded.question.examples,
     allowHtml: loaded.trusted,
-    allowRemoteImages: remoteImagesAllowed(),
+    allowRemoteImages,
     resolveImage: (src) => {
       let target: vscode.Uri;
       try {
@@ -44,4 +76,8 @@ export function renderAnswerBody(loaded: LoadedQuestion, webview: vscode.Webview
       return allowed ? webview.asWebviewUri(target).toString() : undefined;
     },
   });
+  userAnswers.delete(loaded.question.id);
+  if (userAnswers.size >= USER_CACHE) userAnswers.delete(userAnswers.keys().next().value as string);
+  userAnswers.set(loaded.question.id, { question: loaded.question, key, answer });
+  return answer;
 }

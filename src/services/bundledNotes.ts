@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import { promisify } from 'node:util';
+import { brotliDecompress } from 'node:zlib';
+import type { Topic } from '../core/notes/model';
+import { parseNotesIndex } from '../core/notes/notesIndex';
+import { unpackBundle } from '../core/notes/notesBundle';
+import { parsePrerendered, type RenderedAnswer } from '../core/render/prerenderedAnswers';
+
+const decompress = promisify(brotliDecompress);
+
+/** Virtual documents for the bundled notes' sources: they ship inside the bundle, not as files. */
+export const BUNDLED_SOURCE_SCHEME = 'interview-notes-bundled';
+
+/**
+ * The bundled notes as shipped in dist/notes-bundle.br. Decompression runs on
+ * Node's thread pool, so it never blocks the extension host; the sources and
+ * the rendered answers are parsed the first time someone asks for them.
+ */
+export class BundledNotes {
+  private sourceTexts: Record<string, string> | undefined;
+  private answers: Record<string, RenderedAnswer> | undefined;
+
+  private constructor(
+    readonly topics: Topic[],
+    private readonly part: (name: 'sources' | 'answers') => string,
+  ) {}
+
+  static async read(extensionUri: vscode.Uri): Promise<BundledNotes> {
+    const compressed = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', 'notes-bundle.br'));
+    const bundle = unpackBundle(new Uint8Array(await decompress(compressed)));
+    return new BundledNotes(parseNotesIndex(bundle.part('index')), (name) => bundle.part(name));
+  }
+
+  /** The text of a bundled note file, by its path relative to notes/. */
+  source(file: string): string | undefined {
+    this.sourceTexts ??= JSON.parse(this.part('sources')) as Record<string, string>;
+    return Object.hasOwn(this.sourceTexts, file) ? this.sourceTexts[file] : undefined;
+  }
+
+  /** The answer as rendered at build time (labels still to fill in), if it could be. */
+  rendered(id: string): RenderedAnswer | undefined {
+    this.answers ??= parsePrerendered(this.part('answers'));
+    return Object.hasOwn(this.answers, id) ? this.answers[id] : undefined;
+  }
+
+  /** Where "Open Source File" shows a bundled note: read-only, served from the bundle. */
+  static sourceUri(file: string): vscode.Uri {
+    return vscode.Uri.from({ scheme: BUNDLED_SOURCE_SCHEME, path: `/${file}` });
+  }
+}
