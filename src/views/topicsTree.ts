@@ -97,6 +97,12 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     }
   }
 
+  /** Tooltips are built when one is about to show (hover or focus), not for every row on refresh. */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    if (node.kind === 'question' && item.tooltip === undefined) item.tooltip = questionTooltip(node.question, this.study);
+    return item;
+  }
+
   dispose(): void {
     this.subscription.dispose();
     this.changed.dispose();
@@ -196,12 +202,6 @@ function questionItem(q: Question, study: StudyStore): vscode.TreeItem {
   item.accessibilityInformation = {
     label: [q.title, mastered ? vscode.l10n.t('mastered') : '', favorite ? vscode.l10n.t('favorite') : '', level.difficulty, level.importance].filter(Boolean).join(', '),
   };
-  const facts = [level.difficulty ? vscode.l10n.t('Difficulty: {0}', level.difficulty) : '', level.importance].filter(Boolean).join(' · ');
-  const recall = recallOf(study.state, q.id, study.today());
-  const recallLine = recall === undefined ? '' : `\n\n*${escapeMarkdown(vscode.l10n.t('recall {0}%', recallPercent(recall)))}*`;
-  const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(q.title)}**${recallLine}${facts ? `\n\n${escapeMarkdown(facts)}` : ''}\n\n${previewLines(q.markdown)}`);
-  tooltip.supportHtml = false;
-  item.tooltip = tooltip;
   item.command = { command: Commands.openQuestion, title: vscode.l10n.t('Open Answer'), arguments: [q.id] };
   return item;
 }
@@ -215,6 +215,16 @@ function levelLabels(q: Question): { difficulty: string; importance: string; dot
     importance: vscode.l10n.t('Importance: {0} of 3', q.importance),
     dots: '●'.repeat(q.importance) + '○'.repeat(3 - q.importance),
   };
+}
+
+function questionTooltip(q: Question, study: StudyStore): vscode.MarkdownString {
+  const level = levelLabels(q);
+  const facts = [level.difficulty ? vscode.l10n.t('Difficulty: {0}', level.difficulty) : '', level.importance].filter(Boolean).join(' · ');
+  const recall = recallOf(study.state, q.id, study.today());
+  const recallLine = recall === undefined ? '' : `\n\n*${escapeMarkdown(vscode.l10n.t('recall {0}%', recallPercent(recall)))}*`;
+  const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(q.title)}**${recallLine}${facts ? `\n\n${escapeMarkdown(facts)}` : ''}\n\n${previewLines(q.markdown)}`);
+  tooltip.supportHtml = false;
+  return tooltip;
 }
 
 /** The answer's first lines as plain text (code fences and markup left out). */

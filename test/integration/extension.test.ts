@@ -39,7 +39,9 @@ describe('Python Interview Notes in a real VS Code', () => {
     const item = api.tree.getTreeItem(first);
     assert.equal(item.label, first.question.title);
     assert.equal(item.command?.command, 'interviewNotes.openQuestion');
-    assert.ok(item.tooltip instanceof vscode.MarkdownString && item.tooltip.value.length > first.question.title.length, 'tooltip shows the answer’s first lines');
+    assert.equal(item.tooltip, undefined, 'tooltips are not built for every row');
+    const resolved = await api.tree.resolveTreeItem(item, first);
+    assert.ok(resolved.tooltip instanceof vscode.MarkdownString && resolved.tooltip.value.length > first.question.title.length, 'the resolved tooltip shows the answer’s first lines');
   });
 
   it('opens a question’s rendered answer in one reused webview panel', async () => {
