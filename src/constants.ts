@@ -31,6 +31,8 @@ export const Commands = {
   exportAnki: 'interviewNotes.exportAnki',
   dailyQuestion: 'interviewNotes.dailyQuestion',
   reviewForgotten: 'interviewNotes.reviewForgotten',
+  editMyNote: 'interviewNotes.editMyNote',
+  exportPrintable: 'interviewNotes.exportPrintable',
 } as const;
 
 export const ContextKeys = {
@@ -55,4 +57,8 @@ export const Settings = {
   allowRemoteImages: 'allowRemoteImages',
   desiredRetention: 'desiredRetention',
   dailyQuestionOnStartup: 'dailyQuestionOnStartup',
+  myNotesFolder: 'myNotesFolder',
+  answerFontSize: 'answer.fontSize',
+  answerFontFamily: 'answer.fontFamily',
+  answerLineHeight: 'answer.lineHeight',
 } as const;

@@ -4,6 +4,7 @@ import { TreeSearchFilter } from './commands/filterTree';
 import { registerCommands } from './commands/registerCommands';
 import { searchPicks } from './commands/searchQuestions';
 import { BUNDLED_SOURCE_SCHEME } from './services/bundledNotes';
+import { MyNotes } from './services/myNotes';
 import { NotesService } from './services/notesService';
 import { StudyStore } from './services/studyStore';
 import { AnswerPanel } from './views/answerPanel';
@@ -29,6 +30,7 @@ export interface InterviewNotesApi {
   progress: ProgressPanel;
   interview: MockInterviewPanel;
   drill: OutputDrillPanel;
+  myNotes: MyNotes;
   searchPicks: typeof searchPicks;
   /** Where study progress is stored, so a test can play a second window writing to it. */
   globalState: vscode.Memento;
@@ -54,6 +56,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
     const loaded = notes.get(id);
     return loaded ? renderAnswerBody(loaded, webview, notesResourceRoots(context.extensionUri, notes)) : '';
   };
+  const myNotes = new MyNotes(notes, log);
+  answers.useMyNotes(myNotes);
+  // The reader's own note is part of what finds a question.
+  notes.addSearchText((id) => myNotes.get(id));
   const review = new ReviewPanel(context.extensionUri, notes, study, renderBody, log);
   const progress = new ProgressPanel(context.extensionUri, notes, study, log);
   const interview = new MockInterviewPanel(context.extensionUri, notes, study, log);
@@ -73,10 +79,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
     progress,
     interview,
     drill,
+    myNotes,
+    myNotes.onDidChange(() => notes.invalidateSearch()),
     vscode.workspace.registerTextDocumentContentProvider(BUNDLED_SOURCE_SCHEME, {
       provideTextDocumentContent: (uri) => notes.bundledNotes()?.source(uri.path.slice(1)),
     }),
-    ...registerCommands({ notes, study, tree, view, treeFilter, answers, review, progress, interview, drill, daily, log }),
+    ...registerCommands({ notes, study, tree, view, treeFilter, answers, review, progress, interview, drill, daily, myNotes, log }),
     notes.onDidChange(() => treeFilter.current && treeFilter.apply(treeFilter.current)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       const keys = [Settings.sources, Settings.showBundledNotes, Settings.maxFileSizeKB, Settings.maxFiles].map((k) => `${Settings.section}.${k}`);
@@ -94,7 +102,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
   void daily.offerOnStartup();
   const testMode = context.extensionMode === vscode.ExtensionMode.Test || process.env[TEST_API_ENV] === '1';
-  return testMode ? { notes, study, dueStatus, daily, tree, answers, review, progress, interview, drill, searchPicks, globalState: context.globalState, activationMs } : undefined;
+  return testMode ? { notes, study, dueStatus, daily, tree, answers, review, progress, interview, drill, myNotes, searchPicks, globalState: context.globalState, activationMs } : undefined;
 }
 
 export function deactivate(): void {}

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
+import type { MyNotes } from '../services/myNotes';
 import type { NotesService } from '../services/notesService';
 import type { StudyStore } from '../services/studyStore';
 import type { AnswerPanel } from '../views/answerPanel';
@@ -8,7 +9,8 @@ import type { ReviewPanel } from '../views/reviewPanel';
 import type { MockInterviewPanel } from '../views/mockInterviewPanel';
 import type { OutputDrillPanel } from '../views/outputDrillPanel';
 import type { TopicsTreeProvider, TreeNode } from '../views/topicsTree';
-import { stringArg, topicQuestionIds } from './commandArgs';
+import { questionIdFrom, stringArg, topicQuestionIds } from './commandArgs';
+import { exportPrintableCommand } from './exportPrintable';
 import type { TreeSearchFilter } from './filterTree';
 import { addSourceCommand, removeSourceCommand } from './manageSources';
 import { openExampleCommand } from './openExample';
@@ -34,6 +36,7 @@ export interface CommandTargets {
   interview: MockInterviewPanel;
   drill: OutputDrillPanel;
   daily: DailyQuestionStatusBar;
+  myNotes: MyNotes;
   log: vscode.LogOutputChannel;
 }
 
@@ -80,6 +83,13 @@ function handlers(t: CommandTargets): Record<keyof typeof Commands, Handler> {
     exportAnki: (scope, target) => exportAnkiCommand(t.notes, t.study, scope, target),
     dailyQuestion: () => t.daily.open(),
     reviewForgotten: () => t.review.start(mostForgotten(t.study.state, t.notes.allIds(), t.study.today()).map((f) => f.id), false, true),
+    editMyNote: (arg) => {
+      const id = questionIdFrom(arg) ?? current();
+      if (id) return t.myNotes.edit(id);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a question first, then edit your note on it.'));
+      return undefined;
+    },
+    exportPrintable: (arg, target) => exportPrintableCommand(t.notes, t.study, arg, target),
   };
 }
 

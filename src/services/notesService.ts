@@ -82,6 +82,7 @@ export class NotesService implements vscode.Disposable {
   private byId = new Map<string, LoadedQuestion>();
   private order: string[] = [];
   private searchIndex: SearchIndex | undefined;
+  private readonly searchTexts: ((id: string) => string | undefined)[] = [];
   private loadError: string | undefined;
   private loaded: Promise<void> | undefined;
   private showBundled = true;
@@ -293,10 +294,27 @@ export class NotesService implements vscode.Disposable {
         const { question, topicPath } = this.byId.get(id)!;
         return searchDocOf(question, topicPath);
       });
+      for (const extra of this.searchTexts) {
+        for (const d of docs) {
+          const text = extra(d.id);
+          if (text) d.body = `${d.body}\n\n${text}`;
+        }
+      }
       this.searchIndex = SearchIndex.build(docs);
       this.log.debug(`search index built over ${this.order.length} questions in ${Date.now() - started} ms`);
     }
     return this.searchIndex;
+  }
+
+  /** More text that should find a question (e.g. the reader's own note on it). */
+  addSearchText(textFor: (id: string) => string | undefined): void {
+    this.searchTexts.push(textFor);
+    this.invalidateSearch();
+  }
+
+  /** The search text changed outside the notes: rebuild the index on next use. */
+  invalidateSearch(): void {
+    this.searchIndex = undefined;
   }
 
   /** Every folder a note may load images from. */

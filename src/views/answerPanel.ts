@@ -2,13 +2,17 @@ import * as vscode from 'vscode';
 import { realpathSync } from 'node:fs';
 import { ANSWER_PANEL_TYPE, Commands } from '../constants';
 import { isInsideFolder, resolveNoteLink } from '../core/notes/noteLinks';
-import { answerPageHtml } from '../core/render/answerPage';
+import { answerContentHtml, answerPageHtml, cleanTypography, withAnswerContent, type AnswerContentParts } from '../core/render/answerPage';
+import { computeBacklinks } from '../core/notes/backlinks';
+import { renderAnswer } from '../core/render/renderAnswer';
+import type { MyNotes } from '../services/myNotes';
+import { affectsTypography, readTypography } from './answerTypography';
 import { parseAnswerMessage, parseViewState, type AnswerHostMessage, type AnswerMessage } from '../core/protocol/answerMessages';
 import type { NotesService } from '../services/notesService';
 import { openScratch } from '../services/scratchFiles';
 import type { StudyStore } from '../services/studyStore';
 import { WebviewPanelHost } from './webviewPanelHost';
-import { notesResourceRoots, remoteImagesAllowed, renderAnswerBody } from './webviewSupport';
+import { answerBody, notesResourceRoots, remoteImagesAllowed } from './webviewSupport';
 
 /**
  * Owns the single answer panel, reused as the user moves between questions
@@ -18,9 +22,23 @@ export class AnswerPanel extends WebviewPanelHost<AnswerHostMessage, AnswerMessa
   private currentId: string | undefined;
   /** The Markdown last shown, so unrelated note changes (indexing, other files) don't reload the page. */
   private shownMarkdown: string | undefined;
+  /** The user's note last shown, for the same reason. */
+  private shownNote: string | undefined;
   private readonly rendered = this._register(new vscode.EventEmitter<{ id: string; html: string }>());
   /** Fires after the panel shows a question; tests and the status use it. */
   readonly onDidRender = this.rendered.event;
+  private readonly pageShown = this._register(new vscode.EventEmitter<{ questionId: string; pageId: string }>());
+  /** Fires when the page reports what it shows; `pageId` changes only when the document is reloaded. */
+  readonly onDidShowInPage = this.pageShown.event;
+  /** The question in the document as loaded; later questions arrive by message. */
+  private pageQuestionId: string | undefined;
+  /** The loaded document said it is ready for messages. */
+  private pageReady = false;
+  private pageHtml: string | undefined;
+  private contentHtml: string | undefined;
+  private switchStarted = 0;
+  private backlinks: Map<string, string[]> | undefined;
+  private myNotes: MyNotes | undefined;
 
   constructor(
     extensionUri: vscode.Uri,
@@ -31,8 +49,14 @@ export class AnswerPanel extends WebviewPanelHost<AnswerHostMessage, AnswerMessa
     super(extensionUri, log, { viewType: ANSWER_PANEL_TYPE, name: 'answer', parseMessage: parseAnswerMessage });
     this._register(
       notes.onDidChange(() => {
+        this.backlinks = undefined;
         const id = this.currentId;
-        if (id && notes.get(id)?.question.markdown !== this.shownMarkdown) this.render(id);
+        if (id && notes.get(id)?.question.markdown !== this.shownMarkdown) this.render(id, 'keep');
+      }),
+    );
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affectsTypography(e)) void this.postMessage({ type: 'typography', ...cleanTypography(readTypography()) });
       }),
     );
     // Toggling state updates the buttons in place; re-rendering would lose the scroll position.
@@ -45,18 +69,35 @@ export class AnswerPanel extends WebviewPanelHost<AnswerHostMessage, AnswerMessa
     void this.postMessage({ type: 'studyState', mastered: this.study.isMastered(id), favorite: this.study.isFavorite(id) });
   }
 
+  /** The reader's own notes, shown under each answer (set once at activation). */
+  useMyNotes(myNotes: MyNotes): void {
+    this.myNotes = myNotes;
+    this._register(
+      myNotes.onDidChange(() => {
+        const id = this.currentId;
+        if (id && myNotes.get(id) !== this.shownNote) this.render(id, 'keep');
+      }),
+    );
+  }
+
+  /** What the page shows now (its document with the content the last message put in). */
+  override get html(): string | undefined {
+    if (!this.panel || !this.pageHtml) return undefined;
+    return this.contentHtml ? withAnswerContent(this.pageHtml, this.contentHtml) : this.pageHtml;
+  }
+
   get currentQuestionId(): string | undefined {
     return this.panel ? this.currentId : undefined;
   }
 
-  show(id: string): boolean {
+  show(id: string, section?: string): boolean {
     const loaded = this.notes.get(id);
     if (!loaded) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Question not found: {0}', id));
       return false;
     }
-    this.openPanel(loaded.question.title);
-    this.render(id);
+    if (this.openPanel(loaded.question.title)) this.pageReady = false;
+    this.render(id, section ? { section } : 'top');
     void this.study.opened(id);
     return true;
   }
@@ -80,54 +121,118 @@ export class AnswerPanel extends WebviewPanelHost<AnswerHostMessage, AnswerMessa
 
   protected onDidClose(): void {
     this.currentId = undefined;
+    this.pageReady = false;
+    this.pageHtml = this.contentHtml = undefined;
   }
 
-  private render(id: string): void {
+  /** A hidden page is dropped by VS Code and comes back from its document: bring that up to date. */
+  protected onDidBecomeVisible(): void {
+    this.pageReady = false;
+    if (this.currentId && this.pageQuestionId !== this.currentId) this.render(this.currentId, 'top');
+  }
+
+  private render(id: string, scroll: 'top' | 'keep' | { section: string } = 'top'): void {
     const loaded = this.notes.get(id);
-    if (!this.panel || !loaded) return;
+    const panel = this.panel;
+    if (!panel || !loaded) return;
     const started = Date.now();
     const { question, topicPath } = loaded;
     const { index, total } = this.notes.position(id);
     this.currentId = id;
     this.shownMarkdown = question.markdown;
+    const note = this.myNotes?.get(id);
+    this.shownNote = note;
     const roots = this.resourceRoots();
-    this.setPage(question.title, (page) =>
-      answerPageHtml({
-        question,
-        topicTitle: topicPath,
-        bodyHtml: renderAnswerBody(loaded, page.webview, roots, true, this.notes.bundledNotes()),
-        position: `${index + 1} / ${total}`,
-        nonce: page.nonce,
-        cspSource: page.cspSource,
-        styleUri: page.media('answer.css'),
-        scriptUri: page.script('webview.js'),
-        allowRemoteImages: remoteImagesAllowed(),
-        study: { mastered: this.study.isMastered(id), favorite: this.study.isFavorite(id) },
-        lang: page.lang,
-        labels: {
-          openSource: vscode.l10n.t('Open Source File'),
-          mastered: vscode.l10n.t('Mastered'),
-          favorite: vscode.l10n.t('Favorite'),
-          previous: vscode.l10n.t('Previous'),
-          next: vscode.l10n.t('Next'),
-          difficulty: { easy: vscode.l10n.t('Easy'), medium: vscode.l10n.t('Medium'), hard: vscode.l10n.t('Hard') },
-        },
-      }),
-    );
+    const body = answerBody(loaded, panel.webview, roots, { offerDrills: true, bundled: this.notes.bundledNotes() });
+    const content: AnswerContentParts = {
+      question,
+      topicTitle: topicPath,
+      bodyHtml: body.html,
+      outline: body.outline,
+      position: `${index + 1} / ${total}`,
+      study: { mastered: this.study.isMastered(id), favorite: this.study.isFavorite(id) },
+      // The user's own words: rendered like an untrusted note (no raw HTML, no images).
+      myNoteHtml: note === undefined ? undefined : renderAnswer(note, { labels: this.renderLabels(), allowHtml: false, allowRemoteImages: false }),
+      backlinks: this.linksTo(id),
+      labels: this.labels(),
+    };
+    if (this.pageReady && panel.visible) {
+      // The open page swaps its content: no reload, no flash.
+      panel.title = question.title;
+      this.contentHtml = answerContentHtml(content);
+      this.switchStarted = started;
+      void this.postMessage({ type: 'show', questionId: id, title: question.title, html: this.contentHtml, scroll });
+    } else {
+      this.pageReady = false;
+      this.pageQuestionId = id;
+      this.contentHtml = undefined;
+      this.setPage(question.title, (page) =>
+        (this.pageHtml = answerPageHtml({
+          ...content,
+          nonce: page.nonce,
+          cspSource: page.cspSource,
+          styleUri: page.media('answer.css'),
+          scriptUri: page.script('webview.js'),
+          allowRemoteImages: remoteImagesAllowed(),
+          lang: page.lang,
+          typography: readTypography(),
+          section: typeof scroll === 'object' ? scroll.section : undefined,
+        })),
+      );
+    }
     this.log.info(`rendered ${id} in ${Date.now() - started} ms`);
     this.rendered.fire({ id, html: this.html ?? '' });
+  }
+
+  /** Questions whose answers link to this one, computed once per load of the notes. */
+  private linksTo(id: string): { id: string; title: string }[] {
+    this.backlinks ??= computeBacklinks(this.notes.allIds().flatMap((q) => this.notes.get(q)?.question ?? []));
+    return (this.backlinks.get(id) ?? []).flatMap((from) => {
+      const q = this.notes.get(from)?.question;
+      return q ? [{ id: q.id, title: q.title }] : [];
+    });
+  }
+
+  private renderLabels() {
+    return { openScratch: vscode.l10n.t('Open as Scratch File'), copy: vscode.l10n.t('Copy'), output: vscode.l10n.t('Output') };
+  }
+
+  private labels(): AnswerContentParts['labels'] {
+    return {
+      openSource: vscode.l10n.t('Open Source File'),
+      mastered: vscode.l10n.t('Mastered'),
+      favorite: vscode.l10n.t('Favorite'),
+      previous: vscode.l10n.t('Previous'),
+      next: vscode.l10n.t('Next'),
+      difficulty: { easy: vscode.l10n.t('Easy'), medium: vscode.l10n.t('Medium'), hard: vscode.l10n.t('Hard') },
+      outline: vscode.l10n.t('Outline'),
+      myNote: vscode.l10n.t('My note'),
+      editMyNote: vscode.l10n.t('Edit My Note'),
+      linkedFrom: vscode.l10n.t('Linked from'),
+    };
   }
 
   protected async onMessage(message: AnswerMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
+        this.pageReady = message.questionId === this.pageQuestionId;
+        return;
+      case 'shown':
+        if (this.switchStarted && message.questionId === this.currentId) {
+          this.log.info(`switched to ${message.questionId} in the open page in ${Date.now() - this.switchStarted} ms`);
+          this.switchStarted = 0;
+        }
+        this.pageShown.fire({ questionId: message.questionId, pageId: message.pageId });
+        return;
+      case 'editMyNote':
+        if (this.notes.get(message.questionId)) await vscode.commands.executeCommand(Commands.editMyNote, message.questionId);
         return;
       case 'navigate':
         this.step(message.direction === 'next' ? 1 : -1);
         return;
       case 'openQuestion': {
         const target = this.notes.resolveLink(this.currentId, message.id);
-        if (target) this.show(target);
+        if (target) this.show(target, message.section);
         else this.log.warn(`ignored a link to an unknown question: ${message.id}`);
         return;
       }

@@ -1,13 +1,75 @@
-// Runs inside the answer webview. It only forwards clicks as typed messages;
-// the extension validates them and does the work.
+// Runs inside the answer webview. It forwards clicks as typed messages (the
+// extension validates them and does the work) and swaps in the next question
+// when the extension sends one: one message, one DOM update, no page reload.
 
 import type { AnswerHostMessage, AnswerMessage, AnswerViewState } from '../core/protocol/answerMessages';
 import { vscodeApi } from './vscodeApi';
 
 const vscode = vscodeApi<AnswerMessage, AnswerViewState>();
-const questionId = document.body.dataset.questionId ?? '';
-vscode.setState({ questionId });
+const root = document.getElementById('answer-root') ?? document.body;
+// Fixed for the life of this document: tests and the log tell a reload from a swap by it.
+const pageId = Math.random().toString(36).slice(2);
+let questionId = document.body.dataset.questionId ?? '';
+
 vscode.postMessage({ type: 'ready', questionId });
+shown(document.body.dataset.section);
+
+/** After new content: remember the question, follow the outline, tell the extension. */
+function shown(section?: string): void {
+  vscode.setState({ questionId });
+  if (section) scrollToAnchor(section);
+  trackOutline();
+  vscode.postMessage({ type: 'shown', questionId, pageId });
+}
+
+function show(message: Extract<AnswerHostMessage, { type: 'show' }>): void {
+  const hadFocus = root.contains(document.activeElement) && document.activeElement !== root;
+  const scrollY = window.scrollY;
+  root.innerHTML = message.html;
+  questionId = message.questionId;
+  document.title = message.title;
+  if (message.scroll === 'keep') window.scrollTo(0, scrollY);
+  else window.scrollTo(0, 0);
+  // The focused element went away with the old content: keep focus in the page, not lost.
+  if (hadFocus) root.focus({ preventScroll: true });
+  shown(typeof message.scroll === 'object' ? message.scroll.section : undefined);
+}
+
+function scrollToAnchor(raw: string): void {
+  let id = raw;
+  try {
+    id = decodeURIComponent(raw);
+  } catch {
+    // use it as written
+  }
+  const target = document.getElementById(id);
+  if (!target) return;
+  target.scrollIntoView({ block: 'start' });
+  target.setAttribute('tabindex', '-1');
+  target.focus({ preventScroll: true });
+}
+
+let outlineFrame = 0;
+/** Marks the outline entry of the section being read. */
+function trackOutline(): void {
+  cancelAnimationFrame(outlineFrame);
+  outlineFrame = requestAnimationFrame(() => {
+    const links = Array.from(root.querySelectorAll<HTMLAnchorElement>('.outline a[data-anchor]'));
+    if (links.length === 0) return;
+    const pagerHeight = root.querySelector('.pager')?.getBoundingClientRect().height ?? 0;
+    let current = links[0];
+    for (const link of links) {
+      const heading = document.getElementById(link.dataset.anchor ?? '');
+      if (heading && heading.getBoundingClientRect().top <= pagerHeight + 24) current = link;
+    }
+    for (const link of links) {
+      if (link === current) link.setAttribute('aria-current', 'location');
+      else link.removeAttribute('aria-current');
+    }
+  });
+}
+window.addEventListener('scroll', trackOutline, { passive: true });
+window.addEventListener('resize', trackOutline, { passive: true });
 
 document.addEventListener('click', (event) => {
   const target = event.target instanceof Element ? event.target : null;
@@ -19,28 +81,45 @@ document.addEventListener('click', (event) => {
     if (action === 'openExample' || action === 'copyExample' || action === 'predictOutput') {
       vscode.postMessage({ type: action, questionId, index: Number(button.dataset.example) });
       if (action === 'copyExample') flash(button);
-    } else if (action === 'openSource' || action === 'toggleMastered' || action === 'toggleFavorite') {
+    } else if (action === 'openSource' || action === 'toggleMastered' || action === 'toggleFavorite' || action === 'editMyNote') {
       vscode.postMessage({ type: action, questionId });
     } else if (action === 'next' || action === 'previous') {
       vscode.postMessage({ type: 'navigate', direction: action });
     }
     return;
   }
-  const link = target.closest<HTMLAnchorElement>('a[data-question], a[data-href]');
-  if (link) {
-    event.preventDefault();
-    if (link.dataset.question) vscode.postMessage({ type: 'openQuestion', id: link.dataset.question });
-    else if (link.dataset.href) vscode.postMessage({ type: 'openLink', questionId, href: link.dataset.href });
-  }
+  const link = target.closest<HTMLAnchorElement>('a[data-question], a[data-href], a[href^="#"]');
+  if (!link) return;
+  event.preventDefault();
+  const { question, section, href } = link.dataset;
+  if (question) vscode.postMessage(section ? { type: 'openQuestion', id: question, section } : { type: 'openQuestion', id: question });
+  else if (href) vscode.postMessage({ type: 'openLink', questionId, href });
+  else scrollToAnchor(link.getAttribute('href')?.slice(1) ?? '');
 });
 
-// The extension tells us when mastered/favorite change (from here, the tree or the palette).
 window.addEventListener('message', (event: MessageEvent<AnswerHostMessage>) => {
   const data = event.data;
-  if (data?.type !== 'studyState') return;
-  const set = (action: string, on: boolean) => document.querySelector(`[data-action="${action}"]`)?.setAttribute('aria-pressed', String(on === true));
-  set('toggleMastered', data.mastered);
-  set('toggleFavorite', data.favorite);
+  switch (data?.type) {
+    case 'show':
+      show(data);
+      return;
+    case 'studyState': {
+      // Mastered/favorite changed (from here, the tree or the palette).
+      const set = (action: string, on: boolean) => root.querySelector(`[data-action="${action}"]`)?.setAttribute('aria-pressed', String(on === true));
+      set('toggleMastered', data.mastered);
+      set('toggleFavorite', data.favorite);
+      return;
+    }
+    case 'typography': {
+      // CSSOM, not a style attribute: allowed by the page's CSP.
+      const style = document.documentElement.style;
+      const put = (name: string, value: string | undefined) => (value ? style.setProperty(name, value) : style.removeProperty(name));
+      put('--answer-font-size', data.fontSize ? `${data.fontSize}px` : undefined);
+      put('--answer-font-family', data.fontFamily);
+      put('--answer-line-height', data.lineHeight ? String(data.lineHeight) : undefined);
+      return;
+    }
+  }
 });
 
 document.addEventListener('keydown', (event) => {

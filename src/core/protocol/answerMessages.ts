@@ -8,15 +8,22 @@ export type AnswerMessage =
   | { type: 'copyExample'; questionId: string; index: number }
   /** Opens the example as a predict-the-output drill. */
   | { type: 'predictOutput'; questionId: string; index: number }
-  | { type: 'openQuestion'; id: string }
+  | { type: 'openQuestion'; id: string; section?: string }
   | { type: 'openLink'; questionId: string; href: string }
   | { type: 'openSource'; questionId: string }
   | { type: 'toggleMastered'; questionId: string }
   | { type: 'toggleFavorite'; questionId: string }
-  | { type: 'navigate'; direction: 'next' | 'previous' };
+  | { type: 'navigate'; direction: 'next' | 'previous' }
+  | { type: 'editMyNote'; questionId: string }
+  /** The page shows this question now; `pageId` is fixed for the life of the document. */
+  | { type: 'shown'; questionId: string; pageId: string };
 
 /** Messages the host posts to the answer webview. */
-export type AnswerHostMessage = { type: 'studyState'; mastered: boolean; favorite: boolean };
+export type AnswerHostMessage =
+  | { type: 'studyState'; mastered: boolean; favorite: boolean }
+  /** Another question (or the same, updated) in the open page: one message, one DOM update. */
+  | { type: 'show'; questionId: string; title: string; html: string; scroll: 'top' | 'keep' | { section: string } }
+  | { type: 'typography'; fontSize?: number; fontFamily?: string; lineHeight?: number };
 
 /** State the webview keeps so the panel can be restored after a reload. */
 export interface AnswerViewState {
@@ -38,7 +45,13 @@ export function parseAnswerMessage(raw: unknown): AnswerMessage | undefined {
     case 'predictOutput':
       return isText(m.questionId) && isIndex(m.index) ? { type: m.type, questionId: m.questionId, index: m.index } : undefined;
     case 'openQuestion':
-      return isText(m.id) ? { type: 'openQuestion', id: m.id } : undefined;
+      if (!isText(m.id)) return undefined;
+      if (m.section === undefined) return { type: 'openQuestion', id: m.id };
+      return isText(m.section) ? { type: 'openQuestion', id: m.id, section: m.section } : undefined;
+    case 'editMyNote':
+      return isText(m.questionId) ? { type: 'editMyNote', questionId: m.questionId } : undefined;
+    case 'shown':
+      return isText(m.questionId) && isText(m.pageId) ? { type: 'shown', questionId: m.questionId, pageId: m.pageId } : undefined;
     case 'openLink':
       return isText(m.questionId) && isText(m.href) ? { type: 'openLink', questionId: m.questionId, href: m.href } : undefined;
     case 'openSource':

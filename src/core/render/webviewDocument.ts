@@ -17,11 +17,14 @@ export interface DocumentParts {
   bodyAttributes: string;
   /** Trusted HTML built by the caller (its untrusted parts escaped or sanitised). */
   body: string;
+  /** CSS built by the caller from checked values; allowed by the nonce, never 'unsafe-inline'. */
+  inlineStyle?: string;
 }
 
-export function contentSecurityPolicy(p: Pick<DocumentParts, 'cspSource' | 'nonce' | 'allowRemoteImages'>): string {
+export function contentSecurityPolicy(p: Pick<DocumentParts, 'cspSource' | 'nonce' | 'allowRemoteImages' | 'inlineStyle'>): string {
   const img = p.allowRemoteImages ? `${p.cspSource} https: data:` : `${p.cspSource} data:`;
-  return [`default-src 'none'`, `img-src ${img}`, `style-src ${p.cspSource}`, `script-src 'nonce-${p.nonce}'`].join('; ');
+  const style = p.inlineStyle ? `style-src ${p.cspSource} 'nonce-${p.nonce}'` : `style-src ${p.cspSource}`;
+  return [`default-src 'none'`, `img-src ${img}`, style, `script-src 'nonce-${p.nonce}'`].join('; ');
 }
 
 export function webviewDocument(p: DocumentParts): string {
@@ -32,7 +35,7 @@ export function webviewDocument(p: DocumentParts): string {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(p)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-${styles}
+${styles}${p.inlineStyle ? `\n<style nonce="${escapeHtml(p.nonce)}">${p.inlineStyle.replace(/</g, '')}</style>` : ''}
 <title>${escapeHtml(p.title)}</title>
 </head>
 <body${p.bodyAttributes}>
