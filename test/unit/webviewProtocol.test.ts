@@ -6,6 +6,9 @@ describe('webview message validation', () => {
     assert.deepEqual(parseAnswerMessage({ type: 'openExample', questionId: 'gil', index: 1 }), { type: 'openExample', questionId: 'gil', index: 1 });
     assert.deepEqual(parseAnswerMessage({ type: 'navigate', direction: 'next', extra: 1 }), { type: 'navigate', direction: 'next' });
     assert.deepEqual(parseAnswerMessage({ type: 'openQuestion', id: 'x' }), { type: 'openQuestion', id: 'x' });
+    assert.deepEqual(parseAnswerMessage({ type: 'openQuestion', id: 'x', section: '要点' }), { type: 'openQuestion', id: 'x', section: '要点' });
+    assert.deepEqual(parseAnswerMessage({ type: 'editMyNote', questionId: 'gil' }), { type: 'editMyNote', questionId: 'gil' });
+    assert.deepEqual(parseAnswerMessage({ type: 'shown', questionId: 'gil', pageId: 'p1' }), { type: 'shown', questionId: 'gil', pageId: 'p1' });
   });
 
   it('rejects unknown types, wrong shapes and out-of-range values', () => {
@@ -17,6 +20,9 @@ describe('webview message validation', () => {
       { type: 'copyExample', questionId: 7, index: 0 },
       { type: 'navigate', direction: 'sideways' },
       { type: 'openLink', questionId: 'a', href: 'x'.repeat(5000) },
+      { type: 'openQuestion', id: 'x', section: 7 },
+      { type: 'editMyNote' },
+      { type: 'shown', questionId: 'gil' },
     ]) {
       assert.equal(parseAnswerMessage(bad), undefined, JSON.stringify(bad)?.slice(0, 60));
     }
