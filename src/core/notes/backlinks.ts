@@ -14,7 +14,7 @@ export function questionLinks(markdown: string): string[] {
     }
     if (fence) continue;
     // Inline code spans may show link syntax as text; drop them first.
-    const text = line.replace(/(`+)[^`]*?\1/g, '');
+    const text = line.replace(/`[^`]*`/g, '');
     for (const m of text.matchAll(/(?:\]\(\s*<?|^\s{0,3}\[[^\]]+\]:\s*<?)q:([^\s)#>]+)/g)) {
       let id = m[1];
       try {

@@ -11,8 +11,13 @@ export function myNoteFileName(questionKey: string): string {
     .normalize('NFC')
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '-')
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[.\s-]+|[.\s]+$/g, '');
+    .trim();
+  // Leading dots, spaces and dashes, trailing dots and spaces: trimmed by index (no backtracking).
+  let start = 0;
+  let end = stem.length;
+  while (start < end && '. -'.includes(stem[start])) start++;
+  while (end > start && '. '.includes(stem[end - 1])) end--;
+  stem = stem.slice(start, end);
   if (!stem) stem = 'note';
   if (RESERVED.test(stem.split('.')[0])) stem = `_${stem}`;
   // Long, mangled or mixed-case keys get a hash, so two keys never share a file

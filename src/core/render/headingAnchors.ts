@@ -25,9 +25,10 @@ export function slugify(text: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}\s_-]/gu, '')
     .replace(/\s+/g, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug || 'section';
+    .replace(/-{2,}/g, '-');
+  // Runs of '-' are single by now: trimming one at each end is enough (and linear).
+  const trimmed = slug.slice(slug.startsWith('-') ? 1 : 0, slug.endsWith('-') ? -1 : undefined);
+  return trimmed || 'section';
 }
 
 /** Hands out unique slugs for one document: a repeated heading gets "-1", "-2", … */

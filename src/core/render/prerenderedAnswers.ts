@@ -18,7 +18,8 @@ export interface PrerenderedFile {
 
 // Private-use characters cannot come from the bundled notes (the build checks).
 const MARK = '\uE000';
-const LABEL_KEYS = ['openScratch', 'copy', 'output', 'python2', 'repl'] as const;
+/** Plain labels; the placeholder pattern below lists the same keys. */
+type PlainLabel = 'openScratch' | 'copy' | 'output' | 'python2' | 'repl';
 // The badge tooltip is a template: the renderer fills {0} and {1} in, between marks, at build time.
 const PLACEHOLDERS: Required<RenderLabels> = {
   openScratch: `${MARK}openScratch${MARK}`,
@@ -29,7 +30,7 @@ const PLACEHOLDERS: Required<RenderLabels> = {
   predictOutput: `${MARK}predictOutput${MARK}`,
   verified: `${MARK}verified${MARK}{0}\uE001{1}\uE002`,
 };
-const PLACEHOLDER = new RegExp(`${MARK}(${LABEL_KEYS.join('|')})${MARK}|${MARK}verified${MARK}([^\uE001]*)\uE001([^\uE002]*)\uE002`, 'g');
+const PLACEHOLDER = /\uE000(openScratch|copy|output|python2|repl)\uE000|\uE000verified\uE000([^\uE001]*)\uE001([^\uE002]*)\uE002/g;
 const PRIVATE_USE = /[\uE000-\uE002]/;
 
 /**
@@ -57,7 +58,7 @@ export function parsePrerendered(json: string): Record<string, RenderedAnswer> {
 
 /** The pre-rendered HTML with this display's labels. */
 export function fillLabels(html: string, labels: Required<RenderLabels>): string {
-  return html.replace(PLACEHOLDER, (_, key: (typeof LABEL_KEYS)[number] | undefined, versions: string, methods: string) =>
+  return html.replace(PLACEHOLDER, (_, key: PlainLabel | undefined, versions: string, methods: string) =>
     key ? escapeHtml(labels[key]) : escapeHtml(labels.verified).replace('{0}', versions).replace('{1}', methods),
   );
 }

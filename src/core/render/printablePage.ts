@@ -34,8 +34,8 @@ export function keyPointsFirst(markdown: string): string {
       else if (marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
       return;
     }
-    const m = fence ? null : /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
-    if (m) headings.push({ at, level: m[1].length, text: m[2].replace(/[*_`]/g, '').trim() });
+    const m = fence ? null : /^ {0,3}(#{1,6})[ \t]+(.*)$/.exec(line);
+    if (m) headings.push({ at, level: m[1].length, text: closingHashesOff(m[2]).replace(/[*_`]/g, '').trim() });
   });
   const i = headings.findIndex((h) => KEY_POINTS.test(h.text));
   if (i < 0 || headings[i].at === firstContentLine(lines)) return markdown;
@@ -46,6 +46,14 @@ export function keyPointsFirst(markdown: string): string {
   while (section.length && !section[section.length - 1].trim()) section.pop();
   const rest = [...lines.slice(0, start), ...lines.slice(end)];
   return [...section, '', ...rest].join('\n');
+}
+
+/** "要点 ##" → "要点": the optional closing sequence of an ATX heading, without a backtracking pattern. */
+function closingHashesOff(text: string): string {
+  const t = text.trimEnd();
+  let end = t.length;
+  while (end > 0 && t[end - 1] === '#') end--;
+  return end === 0 || t[end - 1] === ' ' || t[end - 1] === '\t' ? t.slice(0, end) : t;
 }
 
 function firstContentLine(lines: string[]): number {
