@@ -118,7 +118,9 @@ describe('Review session and progress page', () => {
 
     assert.ok(card.stability > 0 && card.difficulty >= 1 && card.reps >= 1, 'an FSRS memory state');
     // The tree tooltip now shows the predicted recall (100% on the day of the review).
-    const item = api.tree.getTreeItem({ kind: 'question', question: api.notes.get(id)!.question });
+    // Tooltips are built when shown (resolveTreeItem).
+    const node = { kind: 'question', question: api.notes.get(id)!.question } as const;
+    const item = api.tree.resolveTreeItem(api.tree.getTreeItem(node), node);
     assert.match((item.tooltip as vscode.MarkdownString).value, /(recall|记住的概率) 100%/);
 
     // What was saved is what a reloaded window reads back from globalState.
