@@ -157,7 +157,9 @@ try {
 
   await page.reload();
   await page.waitForSelector('.activitybar', { timeout: 60000 });
-  // Both panels are restored as tabs of one group; the review tab is in front, the answer tab is shown by clicking it.
+  // Both panels are restored as tabs of one group; each is brought to front by clicking its tab.
+  // Either tab may be in front after the reload: bring the review tab forward before looking for its page.
+  await page.locator('.tabs-container .tab', { hasText: /^Review/ }).first().click({ timeout: 30000 }).catch(() => {});
   const reviewRestored = await findFrame(page, 'button[data-action="reveal"]', 30000).then(() => true, () => false);
   check('the review session comes back after a window reload', reviewRestored);
   await page.locator('.tabs-container .tab', { hasText: searchedTitle.trim().slice(0, 8) }).first().click().catch(() => {});
