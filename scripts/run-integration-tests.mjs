@@ -95,7 +95,8 @@ if (host === 'electron') {
   code = await viaElectron();
   summary = readResults('main');
 } else {
-  // INTEGRATION_SUITES=main or =restricted runs one of them (default: both).
+  // INTEGRATION_SUITES=main or =restricted runs one of them (default: both);
+  // INTEGRATION_GREP=<text> runs only the tests whose titles match.
   const suites = (process.env.INTEGRATION_SUITES ?? 'main,restricted').split(',');
   ensureHostInstalled();
   code = 0;

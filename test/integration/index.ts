@@ -8,7 +8,9 @@ import Mocha from 'mocha';
 const PREFIX = '[itest]';
 
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'dot' });
+  // INTEGRATION_GREP narrows a run to matching test titles while working on one feature.
+  const grep = process.env.INTEGRATION_GREP || undefined;
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'dot', grep });
   // The restricted suite runs in a second host whose workspace is untrusted (see run-integration-tests.mjs).
   const dir = process.env.INTERVIEW_NOTES_TEST_SUITE === 'restricted' ? path.join(__dirname, 'restricted') : __dirname;
   for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.test.js')).sort()) mocha.addFile(path.join(dir, f));
