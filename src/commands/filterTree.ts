@@ -4,12 +4,13 @@ import type { NotesService } from '../services/notesService';
 import type { StudyStore } from '../services/studyStore';
 import { studyStateFilter } from './studyFilter';
 import type { TopicsTreeProvider, TreeNode } from '../views/topicsTree';
+import { Disposable } from '../util/disposable';
 
 /**
  * The search box of the sidebar: filters the tree with the same search as the
  * QuickPick (pinyin, initials, English, typos), live as the user types.
  */
-export class TreeSearchFilter implements vscode.Disposable {
+export class TreeSearchFilter extends Disposable {
   private query = '';
 
   constructor(
@@ -17,7 +18,10 @@ export class TreeSearchFilter implements vscode.Disposable {
     private readonly tree: TopicsTreeProvider,
     private readonly view: vscode.TreeView<TreeNode>,
     private readonly study: StudyStore,
-  ) {}
+  ) {
+    super();
+    this._register({ dispose: () => this.clear() });
+  }
 
   get current(): string {
     return this.query;
@@ -55,9 +59,5 @@ export class TreeSearchFilter implements vscode.Disposable {
     this.tree.setFilter('search', undefined);
     this.view.message = undefined;
     void vscode.commands.executeCommand('setContext', ContextKeys.filterActive, false);
-  }
-
-  dispose(): void {
-    this.clear();
   }
 }

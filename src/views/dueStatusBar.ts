@@ -2,20 +2,23 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import type { NotesService } from '../services/notesService';
 import type { StudyStore } from '../services/studyStore';
+import { Disposable } from '../util/disposable';
 
 const RECHECK_MS = 10 * 60 * 1000;
 
 /** "$(mortar-board) 12 due": today's review count; a click starts the session. */
-export class DueStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('interviewNotes.due', vscode.StatusBarAlignment.Left, 50);
-  private readonly subscriptions: vscode.Disposable[];
-  // The date changes at midnight without any event, so look again now and then.
-  private readonly timer = setInterval(() => this.update(), RECHECK_MS);
+export class DueStatusBar extends Disposable {
+  private readonly item = this._register(vscode.window.createStatusBarItem('interviewNotes.due', vscode.StatusBarAlignment.Left, 50));
 
   constructor(private readonly notes: NotesService, private readonly study: StudyStore) {
+    super();
+    // The date changes at midnight without any event, so look again now and then.
+    const timer = setInterval(() => this.update(), RECHECK_MS);
+    this._register({ dispose: () => clearInterval(timer) });
     this.item.name = vscode.l10n.t('Interview Notes: Due for Review');
     this.item.command = Commands.startReview;
-    this.subscriptions = [notes.onDidChange(() => this.update()), study.onDidChange(() => this.update())];
+    this._register(notes.onDidChange(() => this.update()));
+    this._register(study.onDidChange(() => this.update()));
     this.update();
   }
 
@@ -47,11 +50,5 @@ export class DueStatusBar implements vscode.Disposable {
       this.item.tooltip = due ? vscode.l10n.t('{0} questions to review today — click to start', due) : vscode.l10n.t('Nothing to review today');
     }
     this.item.show();
-  }
-
-  dispose(): void {
-    clearInterval(this.timer);
-    this.subscriptions.forEach((d) => d.dispose());
-    this.item.dispose();
   }
 }

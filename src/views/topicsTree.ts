@@ -7,6 +7,7 @@ import { Commands, ContextValues } from '../constants';
 import type { NotesRoot, NotesService } from '../services/notesService';
 import type { UserNotesSource } from '../services/userSource';
 import type { StudyStore } from '../services/studyStore';
+import { Disposable } from '../util/disposable';
 
 export type FilterKind = 'search' | 'study';
 
@@ -19,16 +20,17 @@ export type TreeNode =
 const TOOLTIP_LINES = 6;
 
 /** Topics → questions. Reads the NotesService; never parses anything itself. */
-export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+export class TopicsTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
+  private readonly changed = this._register(new vscode.EventEmitter<TreeNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: vscode.Disposable;
   private readonly parents = new Map<string, TreeNode | undefined>();
   private readonly filters = new Map<FilterKind, (id: string) => boolean>();
   private filter: ((id: string) => boolean) | undefined;
 
   constructor(private readonly notes: NotesService, private readonly study: StudyStore) {
-    this.subscription = vscode.Disposable.from(notes.onDidChange(() => this.refresh()), study.onDidChange(() => this.refresh()));
+    super();
+    this._register(notes.onDidChange(() => this.refresh()));
+    this._register(study.onDidChange(() => this.refresh()));
   }
 
   /**
@@ -101,11 +103,6 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
     if (node.kind === 'question' && item.tooltip === undefined) item.tooltip = questionTooltip(node.question, this.study);
     return item;
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }
 

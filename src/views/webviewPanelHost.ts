@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Disposable } from '../util/disposable';
+import { Disposable, disposeAll } from '../util/disposable';
 
 /** What a page builder needs from the panel to make one HTML document (see core/render/webviewDocument.ts). */
 export interface PageContext {
@@ -172,7 +172,7 @@ export abstract class WebviewPanelHost<ToWebview, FromWebview> extends Disposabl
     this.current = undefined;
     const subscriptions = this.panelSubscriptions;
     this.panelSubscriptions = [];
-    subscriptions.forEach((d) => d.dispose());
+    disposeAll(subscriptions);
     this.onDidClose();
   }
 
