@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Settings } from '../constants';
 import { myNoteFileName } from '../core/notes/myNoteFile';
-import { Disposable } from '../util/disposable';
+import { Disposable, disposeAll } from '../util/disposable';
 import type { NotesService } from './notesService';
 
 /**
@@ -16,7 +16,8 @@ export class MyNotes extends Disposable {
   /** Fires when a note was created, edited or deleted (in or outside VS Code). */
   readonly onDidChange = this.changed.event;
   private texts = new Map<string, string>();
-  private watcher: vscode.FileSystemWatcher | undefined;
+  /** The folder's watcher and its listeners, replaced when the folder setting changes. */
+  private watching: vscode.Disposable[] = [];
   private folderUri: vscode.Uri | undefined;
   private loading: Promise<void> = Promise.resolve();
 
@@ -27,7 +28,7 @@ export class MyNotes extends Disposable {
         if (e.affectsConfiguration(`${Settings.section}.${Settings.myNotesFolder}`)) this.reload();
       }),
     );
-    this._register({ dispose: () => this.watcher?.dispose() });
+    this._register({ dispose: () => disposeAll(this.watching.splice(0)) });
     this.reload();
   }
 
@@ -55,21 +56,23 @@ export class MyNotes extends Disposable {
   }
 
   private reload(): void {
-    this.watcher?.dispose();
-    this.watcher = undefined;
+    disposeAll(this.watching.splice(0));
     this.texts = new Map();
     const folder = (this.folderUri = this.folder());
     if (!folder) {
       this.changed.fire();
       return;
     }
-    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '*.md'));
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '*.md'));
     const update = (uri: vscode.Uri) => void this.readOne(uri).then(() => this.changed.fire());
-    this.watcher.onDidCreate(update);
-    this.watcher.onDidChange(update);
-    this.watcher.onDidDelete((uri) => {
-      if (this.texts.delete(baseName(uri))) this.changed.fire();
-    });
+    this.watching.push(
+      watcher,
+      watcher.onDidCreate(update),
+      watcher.onDidChange(update),
+      watcher.onDidDelete((uri) => {
+        if (this.texts.delete(baseName(uri))) this.changed.fire();
+      }),
+    );
     this.loading = this.readAll(folder).then(() => this.changed.fire());
   }
 

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { allQuestions, type NoteProblem, type Question, type Topic } from '../core/notes/model';
 import { SearchIndex } from '../core/search/searchIndex';
 import { searchDocOf } from '../core/search/searchDocs';
+import { Disposable, disposeAll } from '../util/disposable';
 import { BundledNotes } from './bundledNotes';
 import { readConfig, resolveSource } from './config';
 import { UserNotesSource } from './userSource';
@@ -71,13 +72,15 @@ export function scopedId(scope: string | undefined, noteId: string): string {
  * the answer and review panels, search, the progress page, the status bar and
  * the commands all read from here and listen to `onDidChange`.
  */
-export class NotesService implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class NotesService extends Disposable {
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
 
   private bundled: Topic[] = [];
   private bundle: BundledNotes | undefined;
   private sourceList: UserNotesSource[] = [];
+  /** The sources and their listeners, replaced on every load. */
+  private sourceDisposables: vscode.Disposable[] = [];
   private rootList: NotesRoot[] = [];
   private byId = new Map<string, LoadedQuestion>();
   private order: string[] = [];
@@ -89,7 +92,11 @@ export class NotesService implements vscode.Disposable {
   /** Problems already written to the log, so re-assembling a source does not repeat them. */
   private reported = new Set<string>();
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {}
+  constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {
+    super();
+    // The sources are replaced on every load; whichever are current go with the service.
+    this._register({ dispose: () => disposeAll(this.sourceDisposables.splice(0)) });
+  }
 
   /** Resolves once the first load finished (a restored panel waits for it). */
   ready(): Promise<void> {
@@ -113,12 +120,12 @@ export class NotesService implements vscode.Disposable {
     const config = readConfig();
     this.showBundled = config.showBundledNotes;
     this.reported.clear();
-    this.sourceList.forEach((s) => s.dispose());
+    disposeAll(this.sourceDisposables.splice(0));
     this.sourceList = config.sources.flatMap((setting) =>
       resolveSource(setting).map((resolved) => {
         const trusted = vscode.workspace.isTrusted || (!resolved.workspaceRelative && !config.workspaceSources.has(setting.path));
         const source = new UserNotesSource(resolved, trusted, config, this.log);
-        source.onDidChange(() => this.rebuild());
+        this.sourceDisposables.push(source, source.onDidChange(() => this.rebuild()));
         return source;
       }),
     );
@@ -320,10 +327,5 @@ export class NotesService implements vscode.Disposable {
   /** Every folder a note may load images from. */
   resourceFolders(): vscode.Uri[] {
     return this.sourceList.filter((s) => s.status !== 'missing').map((s) => vscode.Uri.file(s.rootDir));
-  }
-
-  dispose(): void {
-    this.sourceList.forEach((s) => s.dispose());
-    this.changed.dispose();
   }
 }

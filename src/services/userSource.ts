@@ -5,6 +5,7 @@ import type { NoteProblem, Topic } from '../core/notes/model';
 import { countQuestions } from '../core/notes/model';
 import { assembleRoot, isNoteFile, listNoteFiles, parseFileContribution, type FileContribution } from '../loader/loadNotes';
 import { realRootOf, refusedSource } from '../loader/noteFiles';
+import { Disposable } from '../util/disposable';
 import type { NotesConfig, ResolvedSource } from './config';
 
 export type SourceStatus = 'indexing' | 'ready' | 'missing' | 'refused' | 'cancelled';
@@ -19,8 +20,8 @@ const PARTIAL_EVERY = 400;
  * stays usable and fills in as it goes), then keeps each file's parse cached so
  * a change re-parses only that file.
  */
-export class UserNotesSource implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class UserNotesSource extends Disposable {
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
   readonly title: string;
   status: SourceStatus = 'indexing';
@@ -35,11 +36,10 @@ export class UserNotesSource implements vscode.Disposable {
   /** The real path every file must resolve inside. */
   private rootReal: string | undefined;
   private readonly contributions = new Map<string, FileContribution>();
-  private watcher: vscode.FileSystemWatcher | undefined;
   private isFile = false;
   private pending = new Set<string>();
   private flushTimer: NodeJS.Timeout | undefined;
-  private cancel = new vscode.CancellationTokenSource();
+  private readonly cancel = this._register(new vscode.CancellationTokenSource());
 
   constructor(
     readonly resolved: ResolvedSource,
@@ -47,6 +47,13 @@ export class UserNotesSource implements vscode.Disposable {
     private readonly limits: Pick<NotesConfig, 'maxFileBytes' | 'maxFiles'>,
     private readonly log: vscode.LogOutputChannel,
   ) {
+    super();
+    this._register({
+      dispose: () => {
+        this.cancel.cancel();
+        clearTimeout(this.flushTimer);
+      },
+    });
     this.title = resolved.path.split(/[\\/]/).filter(Boolean).pop() ?? resolved.path;
   }
 
@@ -114,7 +121,7 @@ export class UserNotesSource implements vscode.Disposable {
       await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Indexing notes in {0}', this.title), cancellable: true },
         (progress, userToken) => {
-          userToken.onCancellationRequested(() => this.cancel.cancel());
+          this._register(userToken.onCancellationRequested(() => this.cancel.cancel()));
           return work(token, (n) => progress.report({ increment: (100 * n) / files.length, message: `${this.indexed}/${files.length}` }));
         },
       );
@@ -163,11 +170,11 @@ export class UserNotesSource implements vscode.Disposable {
   private watch(): void {
     const uri = vscode.Uri.file(this.rootDir);
     const pattern = this.isFile ? new vscode.RelativePattern(uri, this.path.slice(this.rootDir.length + 1)) : new vscode.RelativePattern(uri, '**/*.{md,markdown,MD}');
-    this.watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    const watcher = this._register(vscode.workspace.createFileSystemWatcher(pattern));
     const touch = (u: vscode.Uri) => this.schedule(u.fsPath);
-    this.watcher.onDidChange(touch);
-    this.watcher.onDidCreate(touch);
-    this.watcher.onDidDelete(touch);
+    this._register(watcher.onDidChange(touch));
+    this._register(watcher.onDidCreate(touch));
+    this._register(watcher.onDidDelete(touch));
   }
 
   /** File events come in bursts (save, git checkout); re-parse after they settle. */
@@ -195,13 +202,5 @@ export class UserNotesSource implements vscode.Disposable {
       this.assemble();
       this.changed.fire();
     }
-  }
-
-  dispose(): void {
-    this.cancel.cancel();
-    this.cancel.dispose();
-    clearTimeout(this.flushTimer);
-    this.watcher?.dispose();
-    this.changed.dispose();
   }
 }

@@ -3,6 +3,7 @@ import { Commands, Settings } from '../constants';
 import { dailyQuestion } from '../core/study/interviewPlan';
 import type { NotesService } from '../services/notesService';
 import type { StudyStore } from '../services/studyStore';
+import { Disposable } from '../util/disposable';
 
 const PICK_KEY = 'interviewNotes.dailyQuestion';
 const RECHECK_MS = 10 * 60 * 1000;
@@ -11,15 +12,18 @@ const RECHECK_MS = 10 * 60 * 1000;
  * 今日一题: one question a day, offered from the status bar. The pick is remembered for the day,
  * so answering it does not swap it for another; once reviewed today the item shows a check.
  */
-export class DailyQuestionStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('interviewNotes.dailyQuestion', vscode.StatusBarAlignment.Left, 49);
-  private readonly subscriptions: vscode.Disposable[];
-  private readonly timer = setInterval(() => this.update(), RECHECK_MS);
+export class DailyQuestionStatusBar extends Disposable {
+  private readonly item = this._register(vscode.window.createStatusBarItem('interviewNotes.dailyQuestion', vscode.StatusBarAlignment.Left, 49));
 
   constructor(private readonly notes: NotesService, private readonly study: StudyStore, private readonly memento: vscode.Memento) {
+    super();
+    // The date changes at midnight without any event, so look again now and then.
+    const timer = setInterval(() => this.update(), RECHECK_MS);
+    this._register({ dispose: () => clearInterval(timer) });
     this.item.name = vscode.l10n.t('Interview Notes: Daily Question');
     this.item.command = Commands.dailyQuestion;
-    this.subscriptions = [notes.onDidChange(() => this.update()), study.onDidChange(() => this.update())];
+    this._register(notes.onDidChange(() => this.update()));
+    this._register(study.onDidChange(() => this.update()));
     this.update();
   }
 
@@ -76,11 +80,5 @@ export class DailyQuestionStatusBar implements vscode.Disposable {
     this.item.tooltip = `${vscode.l10n.t('Daily question')}: ${loaded.question.title}${done ? `\n${vscode.l10n.t('Reviewed today')}` : ''}`;
     this.item.accessibilityInformation = { label: `${vscode.l10n.t('Daily question')}: ${loaded.question.title}` };
     this.item.show();
-  }
-
-  dispose(): void {
-    clearInterval(this.timer);
-    this.subscriptions.forEach((d) => d.dispose());
-    this.item.dispose();
   }
 }
