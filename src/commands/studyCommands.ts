@@ -3,11 +3,12 @@ import { importanceWeight, pickWeighted } from '../core/study/weightedPick';
 import { homedir } from 'node:os';
 import { ContextKeys, Settings } from '../constants';
 import { ankiAnswerHtml, ankiNotesFile } from '../core/render/ankiExport';
-import { matchesFilter, type TreeFilter } from '../core/study/studyState';
+import { meetsStudyCondition } from '../core/study/studyState';
 import { addDays, daysBetween, isDateString } from '../core/study/scheduler';
 import type { NotesService } from '../services/notesService';
 import type { StudyStore } from '../services/studyStore';
 import type { TopicsTreeProvider } from '../views/topicsTree';
+import { TREE_FILTERS, treeFilterCondition, type TreeFilter } from '../views/treeFilter';
 import { questionIdFrom, topicQuestionIds } from './commandArgs';
 
 export async function toggleCommand(notes: NotesService, study: StudyStore, which: 'mastered' | 'favorite', arg: unknown, current: string | undefined): Promise<boolean | undefined> {
@@ -54,8 +55,6 @@ export async function randomQuestionCommand(notes: NotesService, study: StudySto
   return id;
 }
 
-const FILTERS: TreeFilter[] = ['all', 'unmastered', 'favorites', 'due'];
-
 export async function setStudyFilterCommand(study: StudyStore, tree: TopicsTreeProvider, view: vscode.TreeView<unknown>, arg?: unknown): Promise<TreeFilter | undefined> {
   const labels: Record<TreeFilter, string> = {
     all: vscode.l10n.t('All questions'),
@@ -63,11 +62,12 @@ export async function setStudyFilterCommand(study: StudyStore, tree: TopicsTreeP
     favorites: vscode.l10n.t('Favorites'),
     due: vscode.l10n.t('Due for review'),
   };
-  let filter = FILTERS.find((f) => f === arg);
-  if (!filter) filter = (await vscode.window.showQuickPick(FILTERS.map((f) => ({ label: labels[f], filter: f })), { placeHolder: vscode.l10n.t('Show in the tree') }))?.filter;
+  let filter = TREE_FILTERS.find((f) => f === arg);
+  if (!filter) filter = (await vscode.window.showQuickPick(TREE_FILTERS.map((f) => ({ label: labels[f], filter: f })), { placeHolder: vscode.l10n.t('Show in the tree') }))?.filter;
   if (!filter) return undefined;
   const chosen = filter;
-  tree.setFilter('study', chosen === 'all' ? undefined : (id) => matchesFilter(study.state, id, chosen, study.today()));
+  const condition = treeFilterCondition(chosen);
+  tree.setFilter('study', condition && ((id) => meetsStudyCondition(study.state, id, condition, study.today())));
   view.description = chosen === 'all' ? undefined : labels[chosen];
   await vscode.commands.executeCommand('setContext', ContextKeys.studyFilterActive, chosen !== 'all');
   return chosen;

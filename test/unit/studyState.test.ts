@@ -7,7 +7,7 @@ import {
   emptyState,
   exportState,
   importState,
-  matchesFilter,
+  meetsStudyCondition,
   migrateState,
   recordOpened,
   recordReview,
@@ -19,6 +19,7 @@ import {
   HISTORY_LIMIT,
   RECENT_LIMIT,
   type ReviewLogEntry,
+  type StudyCondition,
   type StudyState,
 } from '../../src/core/study/studyState';
 
@@ -105,8 +106,8 @@ describe('studyState: updates', () => {
 
   it('treats ids that are Object.prototype names as ordinary ids', () => {
     const s0 = emptyState();
-    assert.equal(matchesFilter(s0, 'constructor', 'unmastered', '2024-01-01'), true);
-    assert.equal(matchesFilter(s0, 'toString', 'due', '2024-01-01'), false);
+    assert.equal(meetsStudyCondition(s0, 'constructor', 'unmastered', '2024-01-01'), true);
+    assert.equal(meetsStudyCondition(s0, 'toString', 'due', '2024-01-01'), false);
     assert.deepEqual(topicProgress(s0, ['constructor', '__proto__']), { mastered: 0, total: 2 });
     assert.deepEqual(dueQueue(s0, ['__proto__', 'constructor'], '2024-01-01'), ['__proto__', 'constructor']);
     const s = toggleMastered(s0, '__proto__', T1);
@@ -123,15 +124,15 @@ describe('studyState: updates', () => {
 });
 
 describe('studyState: filters and queues', () => {
-  it('matches each tree filter', () => {
+  it('answers each study condition', () => {
     let s = toggleMastered(emptyState(), 'm', T1);
     s = toggleFavorite(s, 'f', T1);
     s = recordReview(s, 'r', 'good', '2024-05-01', T1);
     const today = '2024-05-01';
-    const match = (f: 'all' | 'unmastered' | 'favorites' | 'due', day = today) => ['m', 'f', 'r', 'none'].filter((id) => matchesFilter(s, id, f, day));
-    assert.deepEqual(match('all'), ['m', 'f', 'r', 'none']);
+    const match = (c: StudyCondition, day = today) => ['m', 'f', 'r', 'none'].filter((id) => meetsStudyCondition(s, id, c, day));
+    assert.deepEqual(match('mastered'), ['m']);
     assert.deepEqual(match('unmastered'), ['f', 'r', 'none']);
-    assert.deepEqual(match('favorites'), ['f']);
+    assert.deepEqual(match('favorite'), ['f']);
     assert.deepEqual(match('due'), []);
     assert.deepEqual(match('due', '2024-05-03'), []);
     assert.deepEqual(match('due', '2024-05-04'), ['r']);

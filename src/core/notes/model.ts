@@ -92,7 +92,7 @@ export interface NotesCollection {
   problems: NoteProblem[];
 }
 
-/** Depth-first list of every question in a collection, in tree order. */
+/** Depth-first list of every question in a collection, in reading order. */
 export function allQuestions(topics: readonly Topic[]): Question[] {
   const out: Question[] = [];
   const walk = (ts: readonly Topic[]) => {

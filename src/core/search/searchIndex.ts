@@ -14,7 +14,8 @@ import {
   BIGRAM, BODY, FUZZY_KEYWORD, FUZZY_PINYIN, FUZZY_TITLE, MISS, NONE, PINYIN_FULL, PINYIN_INITIALS, S, SEP,
   matchShort, pinyinRange, termInfo, type Entry, type Match, type Term,
 } from './searchMatch';
-import { hasFilters, matchesLevel, parseQuery, queryTerms, type ParsedQuery, type StateFilter } from './searchQuery';
+import { hasFilters, matchesLevel, parseQuery, queryTerms, type ParsedQuery } from './searchQuery';
+import type { StudyCondition } from '../study/studyState';
 import type { Difficulty, Importance } from '../notes/model';
 import { firstLine, mergeRanges, occurrences, snippetAround, type Range } from './searchSnippet';
 import { TermVocabulary, type FuzzyTerm } from './searchTerms';
@@ -52,7 +53,7 @@ export interface SearchOptions {
    * The query's `is:` filters, applied by the caller (core does not know study
    * state): return false to drop a question. Only consulted when the query has them.
    */
-  accept?: (id: string, states: readonly StateFilter[]) => boolean;
+  accept?: (id: string, states: readonly StudyCondition[]) => boolean;
 }
 
 const DEFAULT_LIMIT = 20;

@@ -1,7 +1,5 @@
 import type { Difficulty, Importance } from '../notes/model';
-
-/** Study-state filters; core only names them, the VS Code layer knows each question's state. */
-export type StateFilter = 'unmastered' | 'mastered' | 'favorite' | 'due';
+import type { StudyCondition } from '../study/studyState';
 
 export interface ImportanceFilter {
   op: '>=' | '<=' | '=' | '>' | '<';
@@ -19,8 +17,8 @@ export interface ParsedQuery {
   difficulties: Difficulty[];
   /** `imp:3`, `imp:>=2`; several = all of them. */
   importance: ImportanceFilter[];
-  /** `is:unmastered`, `is:favorite`, `is:due`, `is:mastered`; several = all of them. */
-  states: StateFilter[];
+  /** `is:unmastered`, `is:favorite`, `is:due`, `is:mastered`; several = all of them (the caller knows each question's progress). */
+  states: StudyCondition[];
   /** Filters whose value was not understood, e.g. `diff:x`: nothing matches them. */
   invalid: string[];
 }
@@ -33,7 +31,7 @@ const DIFFICULTY_WORDS: [string, Difficulty][] = [
   ['easy', 'easy'], ['medium', 'medium'], ['hard', 'hard'],
   ['易', 'easy'], ['简单', 'easy'], ['中', 'medium'], ['中等', 'medium'], ['难', 'hard'], ['困难', 'hard'],
 ];
-const STATE_WORDS: [string, StateFilter][] = [
+const STATE_WORDS: [string, StudyCondition][] = [
   ['unmastered', 'unmastered'], ['mastered', 'mastered'], ['favorite', 'favorite'], ['favourite', 'favorite'], ['fav', 'favorite'], ['due', 'due'],
   ['未掌握', 'unmastered'], ['已掌握', 'mastered'], ['掌握', 'mastered'], ['收藏', 'favorite'], ['待复习', 'due'], ['到期', 'due'],
 ];
@@ -43,7 +41,7 @@ function difficultyOf(value: string): Difficulty | undefined {
   return DIFFICULTY_WORDS.find(([w]) => w === v)?.[1] ?? DIFFICULTY_WORDS.find(([w]) => /^[a-z]/.test(w) && w.startsWith(v))?.[1];
 }
 
-function stateOf(value: string): StateFilter | undefined {
+function stateOf(value: string): StudyCondition | undefined {
   const v = value.toLowerCase();
   return STATE_WORDS.find(([w]) => w === v)?.[1] ?? STATE_WORDS.find(([w]) => /^[a-z]/.test(w) && w.startsWith(v) && v.length >= 2)?.[1];
 }

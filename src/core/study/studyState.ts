@@ -40,7 +40,8 @@ export interface StudyStateV0 {
   favorites?: string[];
 }
 
-export type TreeFilter = 'all' | 'unmastered' | 'favorites' | 'due';
+/** What can be asked of one question's progress (the search's `is:` words use the same names). */
+export type StudyCondition = 'unmastered' | 'mastered' | 'favorite' | 'due';
 
 export const HISTORY_LIMIT = 5000;
 export const RECENT_LIMIT = 20;
@@ -368,14 +369,14 @@ export function recordOpened(s: StudyState, id: string): StudyState {
 
 // ---- queries -----------------------------------------------------------------------------------
 
-export function matchesFilter(s: StudyState, id: string, filter: TreeFilter, today: string): boolean {
+export function meetsStudyCondition(s: StudyState, id: string, condition: StudyCondition, today: string): boolean {
   const p = own(s.questions, id);
-  switch (filter) {
-    case 'all':
-      return true;
+  switch (condition) {
     case 'unmastered':
       return !p?.mastered;
-    case 'favorites':
+    case 'mastered':
+      return p?.mastered === true;
+    case 'favorite':
       return p?.favorite === true;
     case 'due':
       return isDue(p?.card, today);
