@@ -49,7 +49,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
   const view = vscode.window.createTreeView<TreeNode>(TOPICS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const treeFilter = new TreeSearchFilter(notes, tree, view, study);
   study.usePlanQuestions(planQuestionsOf(notes, context.subscriptions));
-  const dueStatus = new DueStatusBar(notes, study);
   const answers = new AnswerPanel(context.extensionUri, notes, study, log);
   const daily = new DailyQuestionStatusBar(notes, study, context.globalState);
   const renderBody = (id: string, webview: vscode.Webview) => {
@@ -61,6 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
   // The reader's own note is part of what finds a question.
   notes.addSearchText((id) => myNotes.get(id));
   const review = new ReviewPanel(context.extensionUri, notes, study, renderBody, log);
+  const dueStatus = new DueStatusBar(notes, study, () => review.todayQueue().queue);
   const progress = new ProgressPanel(context.extensionUri, notes, study, log);
   const interview = new MockInterviewPanel(context.extensionUri, notes, study, log);
   const drill = new OutputDrillPanel(context.extensionUri, notes, study, log);

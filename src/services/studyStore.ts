@@ -4,7 +4,7 @@ import { clampRetention, isDateString, localDateString } from '../core/study/sch
 import { interviewPlan, planQueue, type InterviewPlan, type PlanQuestion } from '../core/study/interviewPlan';
 import { Settings } from '../constants';
 import {
-  dueQueue, exportState, importState, mergeStates, migrateState, recordOpened, recordReview,
+  dueIds, dueQueue, exportState, importState, mergeStates, migrateState, recordOpened, recordReview,
   toggleFavorite, toggleMastered, type ImportResult, type StudyState,
 } from '../core/study/studyState';
 import { Disposable } from '../util/disposable';
@@ -96,10 +96,15 @@ export class StudyStore extends Disposable {
     return this.save(recordOpened(this.latest(), id));
   }
 
-  /** Ids to review today among `ids`: the interview plan's day when a date is set, else due cards first, then new ones. */
+  /**
+   * Ids to review today among `ids`: the interview plan's day when a date is set (then cards the
+   * plan does not cover, such as follow-ups, when they are due), else due cards first, then new ones.
+   */
   queue(ids: readonly string[]): string[] {
     const plan = this.plan();
-    return plan ? planQueue(plan, ids) : dueQueue(this.current, ids, this.today());
+    if (!plan) return dueQueue(this.current, ids, this.today());
+    const planned = new Set(this.planQuestions().map((q) => q.id));
+    return [...planQueue(plan, ids), ...dueIds(this.current, ids.filter((id) => !planned.has(id)), this.today())];
   }
 
   private planQuestions: () => readonly PlanQuestion[] = () => [];

@@ -10,7 +10,8 @@ const RECHECK_MS = 10 * 60 * 1000;
 export class DueStatusBar extends Disposable {
   private readonly item = this._register(vscode.window.createStatusBarItem('interviewNotes.due', vscode.StatusBarAlignment.Left, 50));
 
-  constructor(private readonly notes: NotesService, private readonly study: StudyStore) {
+  /** `todayCards` is what a review session would show today: questions and follow-up cards. */
+  constructor(private readonly notes: NotesService, private readonly study: StudyStore, private readonly todayCards: () => readonly string[]) {
     super();
     // The date changes at midnight without any event, so look again now and then.
     const timer = setInterval(() => this.update(), RECHECK_MS);
@@ -24,7 +25,7 @@ export class DueStatusBar extends Disposable {
 
   /** Cards the review session would show today. */
   get count(): number {
-    return this.study.queue(this.notes.allIds()).length;
+    return this.todayCards().length;
   }
 
   get text(): string {
@@ -44,10 +45,10 @@ export class DueStatusBar extends Disposable {
       this.item.text = `$(mortar-board) ${due} · $(calendar) ${vscode.l10n.t('{0}d', plan.daysLeft)}`;
       const when = plan.daysLeft === 0 ? vscode.l10n.t('Interview today ({0})', plan.interviewDate) : vscode.l10n.t('Interview in {0} days ({1})', plan.daysLeft, plan.interviewDate);
       const load = vscode.l10n.t('today: {0} reviews, {1} new', day?.reviews.length ?? 0, day?.fresh.length ?? 0);
-      this.item.tooltip = `${when}\n${load}\n${due ? vscode.l10n.t('{0} questions to review today — click to start', due) : vscode.l10n.t('Nothing to review today')}`;
+      this.item.tooltip = `${when}\n${load}\n${due ? vscode.l10n.t('{0} cards to review today — click to start', due) : vscode.l10n.t('Nothing to review today')}`;
     } else {
       this.item.text = `$(mortar-board) ${due}`;
-      this.item.tooltip = due ? vscode.l10n.t('{0} questions to review today — click to start', due) : vscode.l10n.t('Nothing to review today');
+      this.item.tooltip = due ? vscode.l10n.t('{0} cards to review today — click to start', due) : vscode.l10n.t('Nothing to review today');
     }
     this.item.show();
   }

@@ -5,7 +5,7 @@ import {
   currentStep, endInterview, finishStep, isFinished, parseInterviewSession, planInterview, revealPoints, setCovered, setNotes, showStep,
   type InterviewOptions, type InterviewSession,
 } from '../core/practice/mockInterview';
-import { interviewCard, type InterviewCard } from '../core/practice/practiceCards';
+import { interviewCard, skipReasonText, type InterviewCard } from '../core/practice/practiceCards';
 import { interviewReportMarkdown, reportRows, type ReportLabels } from '../core/practice/interviewReport';
 import { parseCardKey } from '../core/study/cardKeys';
 import { parseInterviewMessage, type InterviewMessage, type PracticeHostMessage } from '../core/protocol/practiceMessages';
@@ -14,7 +14,7 @@ import type { NotesService } from '../services/notesService';
 import type { StudyStore } from '../services/studyStore';
 import { WebviewPanelHost } from './webviewPanelHost';
 import { notesResourceRoots } from './webviewSupport';
-import { practiceLookup, renderFragment } from './practiceSupport';
+import { practiceLookup, renderFragment, skipReasonLabel } from './practiceSupport';
 
 export const MOCK_INTERVIEW_PANEL_TYPE = 'interviewNotes.mockInterview';
 
@@ -48,7 +48,7 @@ export class MockInterviewPanel extends WebviewPanelHost<PracticeHostMessage, In
     await this.notes.ready();
     const candidates = [...new Set(keys)].map(this.lookup).filter((q) => q !== undefined);
     const session = planInterview(candidates, this.lookup, topics, options, Date.now());
-    for (const s of session.skipped) this.log.info(`mock interview: skipped ${s.key}: ${s.reason}`);
+    for (const s of session.skipped) this.log.info(`mock interview: skipped ${s.key}: ${skipReasonText(s.reason)}`);
     if (!session.steps.length) {
       void vscode.window.showWarningMessage(vscode.l10n.t('No question in the chosen topics has a key points (要点) list to check against.'));
       return false;
@@ -262,6 +262,7 @@ function interviewLabels(): InterviewLabels {
     introPlan: vscode.l10n.t('{0} questions and {1} follow-ups, {2} min per question (follow-ups get half)'),
     topics: vscode.l10n.t('Topics: {0}'),
     skippedCount: vscode.l10n.t('{0} left out (see why)'),
+    skipReason: skipReasonLabel,
     start: vscode.l10n.t('Start'),
     position: vscode.l10n.t('Question {0} of {1}'),
     followUpTo: vscode.l10n.t('Follow-up to: {0}'),
@@ -313,6 +314,7 @@ function reportLabels(): ReportLabels {
     allCovered: vscode.l10n.t('You covered every key point.'),
     openAnswer: vscode.l10n.t('Open the answer'),
     skipped: vscode.l10n.t('Left out: {0} ({1})'),
+    skipReason: skipReasonLabel,
     ratings: ratingNames(),
   };
 }

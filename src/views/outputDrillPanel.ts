@@ -3,7 +3,7 @@ import { Commands } from '../constants';
 import { RATINGS, type Rating } from '../core/study/scheduler';
 import { compareOutput } from '../core/practice/outputCompare';
 import { checkAnswer, currentDrill, finishDrill, newDrillSession, parseDrillSession, setAnswer, startDrills, type DrillSession } from '../core/practice/outputDrillSession';
-import { outputDrill, outputDrills, type OutputDrill } from '../core/practice/practiceCards';
+import { outputDrill, outputDrills, skipReasonText, type OutputDrill } from '../core/practice/practiceCards';
 import { outputKey } from '../core/study/cardKeys';
 import { parseDrillMessage, type DrillMessage, type PracticeHostMessage } from '../core/protocol/practiceMessages';
 import { outputDrillPageHtml, type DrillLabels, type DrillView } from '../core/render/outputDrillPage';
@@ -11,7 +11,7 @@ import type { NotesService } from '../services/notesService';
 import type { StudyStore } from '../services/studyStore';
 import { WebviewPanelHost } from './webviewPanelHost';
 import { notesResourceRoots } from './webviewSupport';
-import { practiceLookup } from './practiceSupport';
+import { practiceLookup, skipReasonLabel } from './practiceSupport';
 
 export const OUTPUT_DRILL_PANEL_TYPE = 'interviewNotes.outputDrill';
 
@@ -42,7 +42,7 @@ export class OutputDrillPanel extends WebviewPanelHost<PracticeHostMessage, Dril
     await this.notes.ready();
     const questions = [...new Set(questionKeys)].map(this.lookup).filter((q) => q !== undefined);
     const { drills, skipped } = outputDrills(questions);
-    for (const s of skipped) this.log.info(`output drill: skipped ${s.key}: ${s.reason}`);
+    for (const s of skipped) this.log.info(`output drill: skipped ${s.key}: ${skipReasonText(s.reason)}`);
     if (!drills.length) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No runnable example with a shown output to practise here.'));
       return false;
@@ -59,7 +59,7 @@ export class OutputDrillPanel extends WebviewPanelHost<PracticeHostMessage, Dril
     const key = outputKey(questionKey, exampleIndex + 1);
     const drill = outputDrill(key, this.lookup);
     if ('skip' in drill) {
-      this.log.warn(`output drill: ${key}: ${drill.skip}`);
+      this.log.warn(`output drill: ${key}: ${skipReasonText(drill.skip)}`);
       void vscode.window.showInformationMessage(vscode.l10n.t('This example has no shown output to predict.'));
       return false;
     }
@@ -193,6 +193,7 @@ function drillLabels(): DrillLabels {
     introCount: vscode.l10n.t('{0} examples to predict'),
     scope: vscode.l10n.t('From: {0}'),
     skippedCount: vscode.l10n.t('{0} left out (see why)'),
+    skipReason: skipReasonLabel,
     start: vscode.l10n.t('Start'),
     position: vscode.l10n.t('Drill {0} of {1}'),
     prompt: vscode.l10n.t('What does this print?'),

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { followUpCards, type InterviewCard, type PracticeQuestion } from '../core/practice/practiceCards';
+import { followUpCards, skipReasonText, type InterviewCard, type PracticeQuestion, type SkipReason } from '../core/practice/practiceCards';
 import { parseCardKey } from '../core/study/cardKeys';
 import { renderAnswer } from '../core/render/renderAnswer';
 import type { NotesService } from '../services/notesService';
@@ -11,6 +11,36 @@ export function practiceLookup(notes: NotesService): (key: string) => PracticeQu
     const loaded = notes.get(key);
     return loaded ? { key, title: loaded.question.title, markdown: loaded.question.markdown, examples: loaded.question.examples } : undefined;
   };
+}
+
+/** Why a card is left out, in the user's language. */
+export function skipReasonLabel(r: SkipReason): string {
+  switch (r.code) {
+    case 'no-key-points':
+      return vscode.l10n.t('the answer has no 要点 (key points) list');
+    case 'question-gone':
+      return vscode.l10n.t('the question is no longer in the notes');
+    case 'not-interview-card':
+      return vscode.l10n.t('not an interview card');
+    case 'no-follow-up':
+      return vscode.l10n.t('the question has no follow-up {0}', r.n);
+    case 'follow-up-empty':
+      return vscode.l10n.t('follow-up {0}: the item is empty', r.n);
+    case 'follow-up-no-answer':
+      return vscode.l10n.t('follow-up {0}: the item has no answer and links to no question', r.n);
+    case 'follow-up-unknown-link':
+      return vscode.l10n.t('follow-up {0} links to an unknown question ({1}) and has no answer', r.n, r.target);
+    case 'follow-up-no-points':
+      return vscode.l10n.t('follow-up {0} has no points to check', r.n);
+    case 'not-output-drill':
+      return vscode.l10n.t('not an output drill');
+    case 'no-example':
+      return vscode.l10n.t('the question has no example {0}', r.n);
+    case 'not-runnable':
+      return vscode.l10n.t('example {0} is not runnable', r.n);
+    case 'no-output':
+      return r.line === undefined ? vscode.l10n.t('example {0} shows no output', r.n) : vscode.l10n.t('example {0} (line {1}) shows no output', r.n, r.line);
+  }
 }
 
 /**
@@ -58,7 +88,7 @@ export class FollowUpIndex {
     let cards = this.cache.get(loaded.question);
     if (!cards) {
       const found = followUpCards(this.lookup(questionKey)!, this.lookup);
-      for (const s of found.skipped) this.log.info(`follow-up card left out: ${s.key}: ${s.reason}`);
+      for (const s of found.skipped) this.log.info(`follow-up card left out: ${s.key}: ${skipReasonText(s.reason)}`);
       cards = found.cards;
       this.cache.set(loaded.question, cards);
     }

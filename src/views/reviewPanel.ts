@@ -8,7 +8,7 @@ import { openScratch } from '../services/scratchFiles';
 import { schedulerOptions, type StudyStore } from '../services/studyStore';
 import { WebviewPanelHost } from './webviewPanelHost';
 import { notesResourceRoots, remoteImagesAllowed } from './webviewSupport';
-import { applySiblingRule } from '../core/study/siblingRule';
+import { applySiblingRule, type SiblingFiltered } from '../core/study/siblingRule';
 import { FollowUpIndex, renderFragment, renderInlineFragment, reviewedToday } from './practiceSupport';
 
 export const REVIEW_PANEL_TYPE = 'interviewNotes.review';
@@ -76,9 +76,7 @@ export class ReviewPanel extends WebviewPanelHost<ReviewHostMessage, ReviewMessa
    */
   async start(ids?: readonly string[], restoring = false, exact = false): Promise<boolean> {
     await this.notes.ready();
-    const questionIds = (ids ?? this.notes.allIds()).filter((id) => this.notes.get(id));
-    const candidates = (exact && ids ? [...new Set(ids)] : this.store.queue([...questionIds, ...this.followUps.keys(questionIds)])).filter((id) => this.exists(id));
-    const { queue, deferred } = applySiblingRule(candidates, reviewedToday(this.store.state.history, this.store.today()));
+    const { queue, deferred } = this.todayQueue(ids, exact);
     if (deferred.length) this.log.debug(`review: ${deferred.length} cards wait for another day (a sibling card from the same question is reviewed today)`);
     if (queue.length === 0) {
       if (restoring) return false;
@@ -93,6 +91,16 @@ export class ReviewPanel extends WebviewPanelHost<ReviewHostMessage, ReviewMessa
     this.log.info(`review session started with ${queue.length} cards`);
     this.render();
     return true;
+  }
+
+  /**
+   * The cards a session over `ids` (default: every question and its follow-ups) would show
+   * today, after the sibling rule; `deferred` are the ones that wait for another day.
+   */
+  todayQueue(ids?: readonly string[], exact = false): SiblingFiltered {
+    const questionIds = (ids ?? this.notes.allIds()).filter((id) => this.notes.get(id));
+    const candidates = (exact && ids ? [...new Set(ids)] : this.store.queue([...questionIds, ...this.followUps.keys(questionIds)])).filter((id) => this.exists(id));
+    return applySiblingRule(candidates, reviewedToday(this.store.state.history, this.store.today()));
   }
 
   /**

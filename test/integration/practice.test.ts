@@ -7,7 +7,7 @@ import type { InterviewNotesApi } from '../../src/extension';
 import { keyPoints } from '../../src/core/notes/followUps';
 import { ratingForCoverage } from '../../src/core/practice/coverageRating';
 import { interviewCard } from '../../src/core/practice/practiceCards';
-import { parseCardKey } from '../../src/core/study/cardKeys';
+import { followUpKey, parseCardKey } from '../../src/core/study/cardKeys';
 import { outputLines } from '../../src/core/practice/outputCompare';
 import { STUDY_STATE_KEY } from '../../src/services/studyStore';
 import { activateExtension, closeAllEditors, waitFor } from './helpers';
@@ -215,6 +215,32 @@ describe('Follow-up cards', () => {
     } finally {
       await vscode.commands.executeCommand('interviewNotes.toggleMastered', parent);
     }
+  });
+
+  it('a due follow-up card counts in the status bar as the session shows it, and waits while its question is reviewed today', async () => {
+    const parent = api.notes.allIds().find((id) => {
+      const md = api.notes.get(id)!.question.markdown;
+      return !Object.hasOwn(api.study.state.questions, id) && (md.match(/^- \*\*/gm) ?? []).length >= 6;
+    })!;
+    const key = followUpKey(parent, 1);
+    // Three days ago: the question answered "easy" (due in weeks), its first follow-up forgotten (due since).
+    const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000);
+    await api.study.review(parent, 'easy', threeDaysAgo);
+    await api.study.review(key, 'again', threeDaysAgo);
+    const today = api.study.today();
+    assert.ok(api.study.state.questions[key]!.card!.due <= today && api.study.state.questions[parent]!.card!.due > today, 'the follow-up is due, its question is not');
+
+    const shown = api.dueStatus.count;
+    assert.equal(api.dueStatus.text, `$(mortar-board) ${shown}`);
+    assert.ok(api.review.todayQueue().queue.includes(key), 'the due follow-up is in today’s session');
+    assert.equal(await vscode.commands.executeCommand('interviewNotes.startReview'), true);
+    assert.equal(api.review.remaining, shown, 'the status bar counts what the session shows, follow-up cards included');
+
+    // Once its question is reviewed today, the follow-up waits for another day and the count drops.
+    await api.study.review(parent, 'good');
+    assert.ok(!api.review.todayQueue().queue.includes(key));
+    assert.equal(api.dueStatus.count, shown - 1);
+    assert.equal(api.dueStatus.text, `$(mortar-board) ${shown - 1}`);
   });
 });
 

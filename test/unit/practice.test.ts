@@ -7,7 +7,7 @@ import { familyOf, followUpKey, outputKey, parseCardKey } from '../../src/core/s
 import { applySiblingRule } from '../../src/core/study/siblingRule';
 import { ratingForCoverage } from '../../src/core/practice/coverageRating';
 import { compareOutput } from '../../src/core/practice/outputCompare';
-import { answerPoints, followUpCards, interviewCard, outputDrill, outputDrills, type PracticeQuestion } from '../../src/core/practice/practiceCards';
+import { answerPoints, followUpCards, interviewCard, outputDrill, outputDrills, readSkipReason, skipReasonText, type PracticeQuestion } from '../../src/core/practice/practiceCards';
 import {
   endInterview, finishStep, followUpSeconds, isFinished, parseInterviewSession, planInterview, remainingMs, revealPoints, setCovered, showStep,
 } from '../../src/core/practice/mockInterview';
@@ -137,7 +137,8 @@ describe('mock interview plan and session', () => {
     const s = planInterview([bad, good], (k) => (k === 'good' ? good : k === 'bad' ? bad : undefined), [], { ...options, questions: 3 }, 0);
     assert.deepEqual(s.steps.map((st) => st.cardKey), ['good']);
     assert.deepEqual(s.skipped.map((k) => k.key), ['bad']);
-    assert.match(s.skipped[0].reason, /要点/);
+    assert.deepEqual(s.skipped[0].reason, { code: 'no-key-points' });
+    assert.match(skipReasonText(s.skipped[0].reason), /要点/);
   });
 
   it('runs a step: timer from when it is shown, reveal fixes the time, ticks only after reveal, then moves on', () => {
@@ -202,6 +203,22 @@ describe('predict the output', () => {
     assert.ok(compareOutput('1 2\n\n', '1 2   \r\n\n\n').allMatch);
   });
 
+  it('skip reasons are codes that survive a reload and read back only when well formed', () => {
+    const reasons = [
+      { code: 'no-key-points' }, { code: 'question-gone' }, { code: 'not-interview-card' }, { code: 'no-follow-up', n: 3 },
+      { code: 'follow-up-empty', n: 1 }, { code: 'follow-up-no-answer', n: 2 }, { code: 'follow-up-unknown-link', n: 4, target: 'gil' },
+      { code: 'follow-up-no-points', n: 5 }, { code: 'not-output-drill' }, { code: 'no-example', n: 6 }, { code: 'not-runnable', n: 7 },
+      { code: 'no-output', n: 8 }, { code: 'no-output', n: 9, line: 12 },
+    ] as const;
+    for (const r of reasons) {
+      assert.deepEqual(readSkipReason(JSON.parse(JSON.stringify(r))), r);
+      assert.ok(skipReasonText(r).length > 0);
+    }
+    for (const bad of ['no 要点', { code: 'nope' }, { code: 'no-example' }, { code: 'no-output', n: 1, line: -1 }, { code: 'follow-up-unknown-link', n: 1 }, null, []]) {
+      assert.equal(readSkipReason(bad), undefined, JSON.stringify(bad));
+    }
+  });
+
   it('makes a drill of every runnable example with output and skips runnable ones without, with a reason', () => {
     const examples = [
       { language: 'python', code: 'print(1)', runnable: true, expectedOutput: '1\n', line: 3 },
@@ -211,7 +228,8 @@ describe('predict the output', () => {
     const { drills, skipped } = outputDrills([note('q', '', examples)]);
     assert.deepEqual(drills.map((d) => [d.key, d.exampleIndex, d.expected]), [['q#output-1', 0, '1\n']]);
     assert.deepEqual(skipped.map((s) => s.key), ['q#output-2']);
-    assert.match(skipped[0].reason, /line 9.*no output/);
+    assert.deepEqual(skipped[0].reason, { code: 'no-output', n: 2, line: 9 });
+    assert.match(skipReasonText(skipped[0].reason), /line 9.*no output/);
     assert.ok('skip' in outputDrill('q#output-2', () => note('q', '', examples)));
     const all = outputDrills(bundled);
     assert.ok(all.drills.length > 100, `${all.drills.length} bundled drills`);

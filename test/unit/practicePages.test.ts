@@ -24,8 +24,9 @@ describe('mock interview page', () => {
   const session = showStep(planInterview([q], look, ['并发'], { questions: 1, secondsPerQuestion: 120, random: () => 0.9 }, 0), 1000);
 
   it('shows the intro with what is planned and how many questions were left out', () => {
-    const s = { ...session, skipped: [{ key: 'x', title: 'X', reason: 'no 要点' }] };
-    const html = mockInterviewPageHtml({ ...parts, session: s, labels: il, view: { kind: 'intro', questions: 1, followUps: 1, secondsPerQuestion: 120 } });
+    const s = { ...session, skipped: [{ key: 'x', title: 'X', reason: { code: 'no-key-points' as const } }] };
+    const html = mockInterviewPageHtml({ ...parts, session: s, labels: { ...il, skipReason: (r) => `«${r.code}»` }, view: { kind: 'intro', questions: 1, followUps: 1, secondsPerQuestion: 120 } });
+    assert.match(html, /<span class="skip-reason">«no-key-points»<\/span>/, 'the reason is worded by the caller');
     assert.match(html, /1 questions and 1 follow-ups, 2 min per question/);
     assert.match(html, /<summary>1 questions left out<\/summary>/);
     assert.match(html, /data-action="start"/);

@@ -26,6 +26,9 @@ export interface FollowUp {
 
 export interface SkippedFollowUp {
   index: number;
+  /** What is wrong, for the views to word in the user's language. */
+  code: 'empty' | 'no-answer';
+  /** The same in English. */
   reason: string;
 }
 
@@ -60,8 +63,8 @@ export function followUps(markdown: string): { followUps: FollowUp[]; skipped: S
     const index = i + 1;
     const { prompt, answer } = splitFollowUp(item.markdown);
     const linkedId = item.links[0];
-    if (!prompt) skipped.push({ index, reason: 'the item is empty' });
-    else if (!answer && !linkedId) skipped.push({ index, reason: 'the item has no answer and links to no question' });
+    if (!prompt) skipped.push({ index, code: 'empty', reason: 'the item is empty' });
+    else if (!answer && !linkedId) skipped.push({ index, code: 'no-answer', reason: 'the item has no answer and links to no question' });
     else out.push(linkedId ? { index, prompt, answer, linkedId } : { index, prompt, answer });
   });
   return { followUps: out, skipped };

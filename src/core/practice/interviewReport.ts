@@ -3,7 +3,7 @@
 
 import type { Rating } from '../study/scheduler';
 import type { InterviewSession } from './mockInterview';
-import type { InterviewCard } from './practiceCards';
+import { skipReasonText, type InterviewCard, type SkipReason } from './practiceCards';
 
 export interface ReportLabels {
   /** "Mock interview {0}" with the date. */
@@ -26,6 +26,8 @@ export interface ReportLabels {
   /** "Skipped: {0} ({1})" with title and reason. */
   skipped: string;
   ratings: Record<Rating, string>;
+  /** Words a skip reason in the user's language (English without it). */
+  skipReason?: (reason: SkipReason) => string;
 }
 
 export interface ReportRow {
@@ -103,7 +105,7 @@ export function interviewReportMarkdown(s: InterviewSession, rows: readonly Repo
   }
   if (s.skipped.length) {
     out.push('---', '');
-    for (const k of s.skipped) out.push(`- ${fill(labels.skipped, cell(k.title), k.reason)}`);
+    for (const k of s.skipped) out.push(`- ${fill(labels.skipped, cell(k.title), (labels.skipReason ?? skipReasonText)(k.reason))}`);
     out.push('');
   }
   return out.join('\n');

@@ -2,7 +2,7 @@
 // plain data (the panel persists it in the webview state so a window reload resumes it).
 
 import { RATINGS, type Rating } from '../study/scheduler';
-import { followUpCards, mainCard, type Lookup, type PracticeQuestion, type Skip } from './practiceCards';
+import { followUpCards, mainCard, readSkipReason, type Lookup, type PracticeQuestion, type Skip } from './practiceCards';
 
 export const INTERVIEW_LENGTHS = [3, 5, 8, 10] as const;
 export const MINUTES_PER_QUESTION = [1, 2, 3, 5] as const;
@@ -159,8 +159,9 @@ function readSkips(raw: unknown): Skip[] | undefined {
   if (!Array.isArray(raw) || raw.length > 10_000) return undefined;
   const out: Skip[] = [];
   for (const s of raw) {
-    if (!isRecord(s) || !isKey(s.key) || typeof s.title !== 'string' || typeof s.reason !== 'string') return undefined;
-    out.push({ key: s.key, title: s.title.slice(0, 500), reason: s.reason.slice(0, 500) });
+    const reason = isRecord(s) ? readSkipReason(s.reason) : undefined;
+    if (!isRecord(s) || !isKey(s.key) || typeof s.title !== 'string' || !reason) return undefined;
+    out.push({ key: s.key, title: s.title.slice(0, 500), reason });
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // checked it and how they rated themselves. Persisted in the webview state for a reload.
 
 import { RATINGS, type Rating } from '../study/scheduler';
-import type { Skip } from './practiceCards';
+import { readSkipReason, type Skip } from './practiceCards';
 
 export interface DrillState {
   key: string;
@@ -77,8 +77,9 @@ export function parseDrillSession(raw: unknown): DrillSession | undefined {
   }
   const skipped: Skip[] = [];
   for (const s of raw.skipped) {
-    if (!isRecord(s) || !isKey(s.key) || typeof s.title !== 'string' || typeof s.reason !== 'string') return undefined;
-    skipped.push({ key: s.key, title: s.title.slice(0, 500), reason: s.reason.slice(0, 500) });
+    const reason = isRecord(s) ? readSkipReason(s.reason) : undefined;
+    if (!isRecord(s) || !isKey(s.key) || typeof s.title !== 'string' || !reason) return undefined;
+    skipped.push({ key: s.key, title: s.title.slice(0, 500), reason });
   }
   if (!Number.isInteger(raw.index) || (raw.index as number) < 0 || (raw.index as number) > drills.length) return undefined;
   return { version: 1, kind: 'output', scope: raw.scope, started: raw.started, index: raw.index as number, drills, skipped };

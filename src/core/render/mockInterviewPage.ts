@@ -5,7 +5,7 @@ import { RATINGS, type Rating } from '../study/scheduler';
 import { COVERAGE_THRESHOLDS } from '../practice/coverageRating';
 import type { InterviewSession, StepState } from '../practice/mockInterview';
 import { formatDuration, type ReportRow } from '../practice/interviewReport';
-import type { Skip } from '../practice/practiceCards';
+import { skipReasonText, type Skip, type SkipReason } from '../practice/practiceCards';
 import { escapeHtml as esc, webviewDocument } from './webviewDocument';
 import { fill } from './reviewPage';
 
@@ -18,6 +18,8 @@ export interface InterviewLabels {
   topics: string;
   /** "{0} questions left out:" */
   skippedCount: string;
+  /** Words a skip reason in the user's language (English without it). */
+  skipReason?: (reason: SkipReason) => string;
   start: string;
   /** "Question {0} of {1}". */
   position: string;
@@ -87,7 +89,7 @@ export interface InterviewPageParts {
 
 function skippedList(skipped: readonly Skip[], labels: InterviewLabels): string {
   if (!skipped.length) return '';
-  const items = skipped.map((s) => `<li><span class="skip-title">${esc(s.title)}</span> — <span class="skip-reason">${esc(s.reason)}</span></li>`).join('\n');
+  const items = skipped.map((s) => `<li><span class="skip-title">${esc(s.title)}</span> — <span class="skip-reason">${esc((labels.skipReason ?? skipReasonText)(s.reason))}</span></li>`).join('\n');
   return `<details class="skipped"><summary>${esc(fill(labels.skippedCount, skipped.length))}</summary><ul>\n${items}\n</ul></details>`;
 }
 

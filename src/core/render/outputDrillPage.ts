@@ -5,7 +5,7 @@
 import { RATINGS, type Rating } from '../study/scheduler';
 import type { OutputComparison } from '../practice/outputCompare';
 import type { DrillSession, DrillState } from '../practice/outputDrillSession';
-import type { Skip } from '../practice/practiceCards';
+import { skipReasonText, type Skip, type SkipReason } from '../practice/practiceCards';
 import { highlightCode } from './highlightCode';
 import { escapeHtml as esc, webviewDocument } from './webviewDocument';
 import { fill } from './reviewPage';
@@ -19,6 +19,8 @@ export interface DrillLabels {
   scope: string;
   /** "{0} examples left out:" */
   skippedCount: string;
+  /** Words a skip reason in the user's language (English without it). */
+  skipReason?: (reason: SkipReason) => string;
   start: string;
   /** "Drill {0} of {1}". */
   position: string;
@@ -62,7 +64,7 @@ const SYMBOL = { match: '✓', differs: '✗', missing: '−', extra: '+' } as c
 
 function skippedList(skipped: readonly Skip[], labels: DrillLabels): string {
   if (!skipped.length) return '';
-  const items = skipped.map((s) => `<li><span class="skip-title">${esc(s.title)}</span> — <span class="skip-reason">${esc(s.reason)}</span></li>`).join('\n');
+  const items = skipped.map((s) => `<li><span class="skip-title">${esc(s.title)}</span> — <span class="skip-reason">${esc((labels.skipReason ?? skipReasonText)(s.reason))}</span></li>`).join('\n');
   return `<details class="skipped"><summary>${esc(fill(labels.skippedCount, skipped.length))}</summary><ul>\n${items}\n</ul></details>`;
 }
 
