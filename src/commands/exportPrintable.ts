@@ -5,6 +5,8 @@ import { printablePage } from '../core/render/printablePage';
 import type { NotesService } from '../services/notesService';
 import type { StudyStore } from '../services/studyStore';
 import { topicFrom } from './commandArgs';
+import { inlineImages } from './printableImages';
+import { remoteImagesAllowed } from '../views/webviewSupport';
 
 /** What goes on the sheet: a topic, the favourites, or what is not mastered yet. */
 export type PrintableScope = { kind: 'topic'; topic: Topic } | { kind: 'favorites' } | { kind: 'unmastered' };
@@ -53,7 +55,13 @@ function questionsFor(scope: PrintableScope, notes: NotesService, study: StudySt
  * for printing to PDF. `arg` is a topic's tree node, 'favorites' or 'unmastered';
  * `target` skips the save dialog (tests). Returns the file written.
  */
-export async function exportPrintableCommand(notes: NotesService, study: StudyStore, arg?: unknown, target?: unknown): Promise<vscode.Uri | undefined> {
+export async function exportPrintableCommand(
+  notes: NotesService,
+  study: StudyStore,
+  log: vscode.LogOutputChannel,
+  arg?: unknown,
+  target?: unknown,
+): Promise<vscode.Uri | undefined> {
   const scope = scopeFrom(arg) ?? (await pickScope(notes));
   if (!scope) return undefined;
   const questions = questionsFor(scope, notes, study);
@@ -72,12 +80,16 @@ export async function exportPrintableCommand(notes: NotesService, study: StudySt
         });
   if (!file) return undefined;
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0} questions…', questions.length) }, async () => {
+    // Local images go into the file itself, so it stays self-contained.
+    const images = await inlineImages(notes, questions.map((q) => q.id), log);
     const html = printablePage({
       title: `${vscode.l10n.t('Interview Notes')} · ${name}`,
       lang: vscode.env.language,
       subtitle: `${vscode.l10n.t('{0} questions', questions.length)} · ${new Date().toISOString().slice(0, 10)}`,
       questions: questions.map((q) => ({ id: q.id, title: q.title, topicTitle: notes.get(q.id)?.topicPath ?? '', markdown: q.markdown })),
-      labels: { output: vscode.l10n.t('Output'), contents: vscode.l10n.t('Contents') },
+      labels: { output: vscode.l10n.t('Output'), contents: vscode.l10n.t('Contents'), image: vscode.l10n.t('[image: {0}]', '{0}') },
+      resolveImage: (id, src) => images.get(id)?.get(src),
+      allowRemoteImages: remoteImagesAllowed(),
     });
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(html));
   });

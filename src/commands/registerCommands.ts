@@ -89,7 +89,7 @@ function handlers(t: CommandTargets): Record<keyof typeof Commands, Handler> {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a question first, then edit your note on it.'));
       return undefined;
     },
-    exportPrintable: (arg, target) => exportPrintableCommand(t.notes, t.study, arg, target),
+    exportPrintable: (arg, target) => exportPrintableCommand(t.notes, t.study, t.log, arg, target),
   };
 }
 

@@ -6,6 +6,9 @@ import { myNoteFileName } from '../core/notes/myNoteFile';
 import { Disposable, disposeAll } from '../util/disposable';
 import type { NotesService } from './notesService';
 
+/** A folder of my notes holds one file per question; more than this is not a notes folder. */
+const MAX_NOTE_FILES = 5000;
+
 /**
  * The reader's own notes: one Markdown file per question in a folder they pick
  * once. Kept in memory (search and the answer view read them synchronously),
@@ -20,6 +23,8 @@ export class MyNotes extends Disposable {
   private watching: vscode.Disposable[] = [];
   private folderUri: vscode.Uri | undefined;
   private loading: Promise<void> = Promise.resolve();
+  /** Note ids (as written) used by exactly one loaded question; recomputed when the notes change. */
+  private uniqueNoteIds: Set<string> | undefined;
 
   constructor(private readonly notes: NotesService, private readonly log: vscode.LogOutputChannel) {
     super();
@@ -29,6 +34,7 @@ export class MyNotes extends Disposable {
       }),
     );
     this._register({ dispose: () => disposeAll(this.watching.splice(0)) });
+    this._register(notes.onDidChange(() => (this.uniqueNoteIds = undefined)));
     this.reload();
   }
 
@@ -45,14 +51,41 @@ export class MyNotes extends Disposable {
     return this.loading;
   }
 
-  /** The user's note on a question, if they wrote one. */
+  /** The user's note on a question (by its scoped id, see NotesService), if they wrote one. */
   get(questionId: string): string | undefined {
-    const text = this.texts.get(myNoteFileName(questionId));
+    const text = this.texts.get(this.fileNameFor(questionId));
     return text?.trim() ? text : undefined;
   }
 
   fileFor(questionId: string, folder: vscode.Uri): vscode.Uri {
-    return vscode.Uri.joinPath(folder, myNoteFileName(questionId));
+    return vscode.Uri.joinPath(folder, this.fileNameFor(questionId));
+  }
+
+  /**
+   * Notes are keyed by the scoped id, so two sources that reuse an id keep their own notes;
+   * a bundled id's file name is the id itself, as it always was. A user question's note
+   * written under its unscoped id (before ids were scoped) is still used while that id
+   * belongs to no other question.
+   */
+  private fileNameFor(questionId: string): string {
+    const own = myNoteFileName(questionId);
+    if (this.texts.has(own)) return own;
+    const legacy = this.legacyFileName(questionId);
+    return legacy && this.texts.has(legacy) ? legacy : own;
+  }
+
+  private legacyFileName(questionId: string): string | undefined {
+    const loaded = this.notes.get(questionId);
+    if (!loaded?.source || loaded.noteId === questionId) return undefined;
+    if (!this.uniqueNoteIds) {
+      const counts = new Map<string, number>();
+      for (const id of this.notes.allIds()) {
+        const noteId = this.notes.get(id)?.noteId ?? id;
+        counts.set(noteId, (counts.get(noteId) ?? 0) + 1);
+      }
+      this.uniqueNoteIds = new Set([...counts].filter(([, n]) => n === 1).map(([noteId]) => noteId));
+    }
+    return this.uniqueNoteIds.has(loaded.noteId) ? myNoteFileName(loaded.noteId) : undefined;
   }
 
   private reload(): void {
@@ -83,8 +116,8 @@ export class MyNotes extends Disposable {
     } catch {
       return; // not created yet: the first "Edit My Note" creates it
     }
-    const wanted = new Set(this.notes.allIds().map(myNoteFileName));
-    const files = entries.filter(([name, type]) => type === vscode.FileType.File && wanted.has(name));
+    // Every note file in the folder, not only those of the questions loaded so far: user sources finish indexing later.
+    const files = entries.filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.md')).slice(0, MAX_NOTE_FILES);
     await Promise.all(files.map(([name]) => this.readOne(vscode.Uri.joinPath(folder, name))));
   }
 

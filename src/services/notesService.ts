@@ -325,6 +325,11 @@ export class NotesService extends Disposable {
   }
 
   /** Every folder a note may load images from. */
+  /** The folder a question's relative links and images must stay inside: its source, or the bundled notes folder. */
+  rootDirOf(loaded: LoadedQuestion): string {
+    return loaded.source?.rootDir ?? vscode.Uri.joinPath(this.extensionUri, 'notes').fsPath;
+  }
+
   resourceFolders(): vscode.Uri[] {
     return this.sourceList.filter((s) => s.status !== 'missing').map((s) => vscode.Uri.file(s.rootDir));
   }

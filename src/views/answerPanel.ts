@@ -269,7 +269,7 @@ export class AnswerPanel extends WebviewPanelHost<AnswerHostMessage, AnswerMessa
   private async openRelativeLink(questionId: string, href: string): Promise<void> {
     const loaded = this.notes.get(questionId);
     if (!loaded) return;
-    const root = loaded.source?.rootDir ?? vscode.Uri.joinPath(this.extensionUri, 'notes').fsPath;
+    const root = this.notes.rootDirOf(loaded);
     const link = resolveNoteLink(href, loaded.baseUri.fsPath, root);
     // A symlink inside the folder may still lead out of it.
     const outside = link.ok && !realPathInside(root, link.path);

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { InterviewNotesApi } from '../../src/extension';
 import type { TreeNode } from '../../src/views/topicsTree';
+import { myNoteFileName } from '../../src/core/notes/myNoteFile';
 import { activateExtension, answerTabs, closeAllEditors, questionNodes, waitFor } from './helpers';
 
 type QuestionNode = Extract<TreeNode, { kind: 'question' }>;
@@ -15,7 +16,10 @@ const NOTES: Record<string, string> = {
   'links.md': '---\nid: my-links\ntitle: My links page\n---\n\nSee [my GIL](q:gil) and [iterators](q:iterator-protocol).\n',
   'dup/first.md': '---\nid: twice\ntitle: Twice, first\n---\n\nFIRST-TWICE-MARKER\n',
   'dup/second.md': '---\nid: twice\ntitle: Twice, second\n---\n\nSECOND-TWICE-MARKER\n',
+  'pic.md': '---\nid: pic\ntitle: My picture note\n---\n\n![my diagram](img/dot.png)\n\n![lost one](img/missing.png)\n\n![far away](https://example.com/x.png)\n\n![escaped](../../outside.png)\n',
 };
+/** A 1×1 PNG. */
+const DOT_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 /** Runs what a click on the tree row runs. */
 async function click(api: InterviewNotesApi, node: TreeNode): Promise<void> {
@@ -49,6 +53,9 @@ describe('A user note that reuses a bundled id, and ids used twice in one source
       mkdirSync(dirname(join(folder, file)), { recursive: true });
       writeFileSync(join(folder, file), text);
     }
+    mkdirSync(join(folder, 'img'));
+    writeFileSync(join(folder, 'img', 'dot.png'), Buffer.from(DOT_PNG, 'base64'));
+    writeFileSync(join(base, 'outside.png'), Buffer.from(DOT_PNG, 'base64'));
     await config().update('sources', [folder], vscode.ConfigurationTarget.Global);
     await waitFor(() => userNode('Twice, second'), 'the user notes in the tree', 20000);
   });
@@ -131,5 +138,55 @@ describe('A user note that reuses a bundled id, and ids used twice in one source
     assert.match(await shownAnswer(api, first.question.id), /FIRST-TWICE-MARKER/);
     await click(api, second);
     assert.match(await shownAnswer(api, second.question.id), /SECOND-TWICE-MARKER/);
+  });
+
+  it('keeps my notes apart by scoped id, and still reads a note filed under a unique unscoped id', async () => {
+    const notesFolder = mkdtempSync(join(tmpdir(), 'pin-scoped-my-notes-'));
+    const userGil = userNode('My own GIL note')!.question.id;
+    const links = userNode('My links page')!.question.id;
+    // The bundled GIL's note keeps its old file name; the user's GIL (same id as written) gets its own file.
+    writeFileSync(join(notesFolder, myNoteFileName('gil')), 'BUNDLED-GIL-NOTE\n');
+    // Filed before ids were scoped: "my-links" belongs to one question only, so it is still that question's note.
+    writeFileSync(join(notesFolder, myNoteFileName('my-links')), 'OLD-LINKS-NOTE\n');
+    try {
+      await config().update('myNotesFolder', notesFolder, vscode.ConfigurationTarget.Global);
+      await waitFor(() => api.myNotes.get('gil'), 'the bundled GIL note to load');
+      assert.equal(api.myNotes.get(userGil), undefined, 'the user GIL does not share the bundled GIL note');
+      assert.match(api.myNotes.get(links) ?? '', /OLD-LINKS-NOTE/);
+      const editor = (await vscode.commands.executeCommand('interviewNotes.editMyNote', userGil)) as vscode.TextEditor;
+      assert.equal(editor.document.uri.fsPath, join(notesFolder, myNoteFileName(userGil)));
+      assert.notEqual(myNoteFileName(userGil), myNoteFileName('gil'));
+      await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'USER-GIL-NOTE\n'));
+      await editor.document.save();
+      await waitFor(() => api.myNotes.get(userGil), 'the user GIL note to load', 15000);
+      assert.match(api.myNotes.get('gil') ?? '', /BUNDLED-GIL-NOTE/);
+      assert.doesNotMatch(api.myNotes.get('gil') ?? '', /USER-GIL-NOTE/);
+      await click(api, userNode('My own GIL note')!);
+      const html = await waitFor(() => (api.answers.html?.includes('USER-GIL-NOTE') ? api.answers.html : undefined), 'the user’s note under the user’s answer');
+      assert.doesNotMatch(html, /BUNDLED-GIL-NOTE/);
+      const legacy = (await vscode.commands.executeCommand('interviewNotes.editMyNote', links)) as vscode.TextEditor;
+      assert.equal(legacy.document.uri.fsPath, join(notesFolder, myNoteFileName('my-links')), 'Edit My Note opens the note where it is');
+    } finally {
+      await closeAllEditors();
+      await config().update('myNotesFolder', undefined, vscode.ConfigurationTarget.Global);
+      rmSync(notesFolder, { recursive: true, force: true });
+    }
+  });
+
+  it('exports a printable page with the note’s own images inlined and the others named', async () => {
+    const pic = userNode('My picture note')!.question.id;
+    const target = vscode.Uri.file(join(base, 'cram.html'));
+    await vscode.commands.executeCommand('interviewNotes.toggleFavorite', pic);
+    try {
+      await vscode.commands.executeCommand('interviewNotes.exportPrintable', 'favorites', target);
+    } finally {
+      await vscode.commands.executeCommand('interviewNotes.toggleFavorite', pic);
+    }
+    const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.ok(html.includes(`<img src="data:image/png;base64,${DOT_PNG}" alt="my diagram"`), 'the local image is in the file');
+    assert.match(html, />\[image: lost one\]</);
+    assert.match(html, />\[image: far away\]</, 'remote images stay out unless allowed');
+    assert.match(html, />\[image: escaped\]</, 'an image outside the notes folder is not read');
+    assert.doesNotMatch(html, /<img src="(?!data:)/);
   });
 });

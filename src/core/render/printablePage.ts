@@ -17,7 +17,12 @@ export interface PrintableParts {
   /** e.g. "12 questions · 2026-12-01" */
   subtitle: string;
   questions: readonly PrintableQuestion[];
-  labels: { output: string; contents: string };
+  /** `image`: how an image that is not included reads, {0} = its alt text, e.g. "[image: {0}]". */
+  labels: { output: string; contents: string; image: string };
+  /** A relative image of a question as a data: URI (read and size-capped by the caller), or undefined to leave it out. */
+  resolveImage?: (questionId: string, src: string) => string | undefined;
+  /** Remote images stay links to the web only when the user allows them (interviewNotes.allowRemoteImages). */
+  allowRemoteImages?: boolean;
 }
 
 const KEY_POINTS = /^(要点|重点|关键点|key points?|summary|tl;?dr)$/i;
@@ -68,9 +73,14 @@ export function printablePage(p: PrintableParts): string {
   const sections = p.questions.map((q) => {
     let body = renderAnswer(keyPointsFirst(q.markdown), {
       labels: { openScratch: '', copy: '', output: p.labels.output },
-      // The file is opened outside VS Code: no raw HTML, no images from elsewhere.
+      // The file is opened outside VS Code: no raw HTML; images only as inlined data or, if allowed, from the web.
       allowHtml: false,
-      allowRemoteImages: false,
+      allowRemoteImages: p.allowRemoteImages === true,
+      resolveImage: (src) => {
+        const uri = p.resolveImage?.(q.id, src);
+        return uri?.startsWith('data:') ? uri : undefined;
+      },
+      blockedImage: p.labels.image,
     });
     // Links to questions in the same sheet jump there; the others stay as text.
     body = body.replace(/<a href="#" data-question="([^"]*)"[^>]*>/g, (_, id: string) =>
@@ -90,7 +100,7 @@ ${body}
 <html lang="${esc(p.lang)}">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:${p.allowRemoteImages ? ' https:' : ''}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>${esc(p.title)}</title>
 <style>
@@ -141,7 +151,8 @@ blockquote { margin: 0.8em 0; padding: 0 1em; color: #59636e; border-left: 4px s
 table { border-collapse: collapse; margin: 0.8em 0; break-inside: avoid; }
 th, td { border: 1px solid #d1d9e0; padding: 0.35em 0.7em; }
 th { background: #f6f8fa; }
-.image-blocked { color: #59636e; }
+.image-blocked { color: #59636e; font-style: italic; }
+.markdown-body img { max-width: 100%; break-inside: avoid; page-break-inside: avoid; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
   a { color: inherit; }

@@ -42,6 +42,8 @@ export interface RenderOptions {
   allowRemoteImages: boolean;
   /** Maps a relative image path to a URL the webview may load, or undefined to drop it. */
   resolveImage?: (src: string) => string | undefined;
+  /** How an image that is not shown reads, {0} = its alt text (default "[{0}]"). */
+  blockedImage?: string;
   /** The question's extracted examples, in engine order: their verification shows in the example header. */
   examples?: readonly CodeExample[];
 }
@@ -155,7 +157,7 @@ function installAnswerRules(renderer: Renderer): void {
     const src = String(token.attrGet('src') ?? '');
     const alt = token.content || src;
     const url = imageUrl(options, src);
-    if (!url) return blockedImage(src, alt);
+    if (!url) return blockedImage(options, src, alt);
     // Marked as ours: the sanitiser checks raw <img> in notes, not images this rule resolved.
     return `<img src="${escapeHtml(url)}" alt="${escapeHtml(alt)}" loading="lazy"${ours(options, 'image', 1)}>`;
   });
@@ -166,8 +168,13 @@ function installAnswerRules(renderer: Renderer): void {
 }
 
 /** The placeholder of an image that may not load. */
-function blockedImage(src: string, alt: string): string {
-  return `<span class="image-blocked" title="${escapeHtml(src)}">[${escapeHtml(alt)}]</span>`;
+function blockedImage(r: RenderOptions, src: string, alt: string): string {
+  return `<span class="image-blocked" title="${escapeHtml(src)}">${escapeHtml(blockedImageText(r, alt))}</span>`;
+}
+
+/** "[alt]", or the caller's wording of it, e.g. "[image: alt]". */
+function blockedImageText(r: RenderOptions, alt: string): string {
+  return (r.blockedImage ?? '[{0}]').replace('{0}', () => alt);
 }
 
 /** A drill of a runnable example whose output the note shows (see core/practice/practiceCards.ts). */
@@ -237,9 +244,10 @@ const SANITIZE: sanitizeHtml.IOptions = {
     ol: ['start'],
   },
   allowedStyles: { '*': { 'text-align': [/^(left|right|center)$/] } },
-  // No vscode-resource:, vscode:, command:, file:, data: or javascript: links; images are checked by imageUrl.
+  // No vscode-resource:, vscode:, command:, file:, data: or javascript: links; every image src is checked by imageUrl
+  // (a note's own data: images never pass it; data: comes only from a caller's resolver, as in the printable page).
   allowedSchemes: ['http', 'https', 'mailto'],
-  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowedSchemesByTag: { img: ['http', 'https', 'data'] },
   allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
   allowProtocolRelative: false,
 };
@@ -261,7 +269,7 @@ function sanitizeOptions(r: Rendering): sanitizeHtml.IOptions {
         const src = attribs.src ?? '';
         const alt = attribs.alt || src;
         const url = imageUrl(r, src);
-        if (!url) return { tagName: 'span', attribs: { class: 'image-blocked', title: src }, text: `[${alt}]` };
+        if (!url) return { tagName: 'span', attribs: { class: 'image-blocked', title: src }, text: blockedImageText(r, alt) };
         const { width, height } = attribs;
         return { tagName, attribs: { src: url, alt, ...(width ? { width } : {}), ...(height ? { height } : {}), loading: 'lazy' } };
       },
@@ -294,6 +302,19 @@ export function renderAnswer(markdown: string, options: RenderOptions): string {
 /** A question's answer as the answer view shows it: its examples carry their verification badges. */
 export function renderQuestionBody(question: Question, options: Omit<RenderOptions, 'examples'>): string {
   return renderAnswer(question.markdown, { ...options, examples: question.examples });
+}
+
+/** Every image source in the Markdown, in order (only the parse runs). */
+export function imageSources(markdown: string): string[] {
+  const sources: string[] = [];
+  const walk = (tokens: readonly Token[]) => {
+    for (const t of tokens) {
+      if (t.type === 'image') sources.push(String(t.attrGet('src') ?? ''));
+      if (t.children) walk(t.children);
+    }
+  };
+  walk(markdownEngine().parse(markdown, {}));
+  return sources;
 }
 
 /** The answer HTML and its headings (ids as in the HTML), from one render. */
