@@ -3,7 +3,10 @@
 // Chromium). Same Markdown for both: two bundled answers, written as .md files
 // for the preview. Both are timed from the key press that runs the command until
 // the answer's <h1> is in a webview frame. Prints medians; asserts nothing.
-//   node scripts/bench-ui.mjs [--rounds N] [--no-package]
+// With --profile it also prints, per measured action, when the webview's outer
+// and inner frames started (ms after the key press), from their own `performance`,
+// and where the workbench's main thread spent each cold open (a CPU profile).
+//   node scripts/bench-ui.mjs [--rounds N] [--no-package] [--profile]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +17,7 @@ const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : fallback;
 };
+const profile = process.argv.includes('--profile');
 const rounds = Math.max(1, Number(arg('--rounds', '7')) || 7);
 const vsix = join(ROOT, 'dist', 'python-interview-notes.vsix');
 
@@ -64,15 +68,66 @@ async function untilHeading(page, title, t0, timeout = 30000) {
       const found = await frame
         .evaluate((t) => [...document.querySelectorAll('h1')].some((h) => h.textContent.trim() === t), title)
         .catch(() => false);
-      if (found) return Date.now() - t0;
+      if (found) {
+        const ms = Date.now() - t0;
+        if (profile) await printProfile(frame, title, t0, ms);
+        return ms;
+      }
     }
     await new Promise((r) => setTimeout(r, 5));
   }
   throw new Error(`no webview showed “${title}” within ${timeout} ms`);
 }
 
+/** Where the time went, from the frames' own clocks (both are on this machine's clock). */
+async function printProfile(frame, title, t0, ms) {
+  const timings = (f) =>
+    f
+      ?.evaluate(() => ({
+        origin: performance.timeOrigin,
+        marks: performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]),
+        resources: performance.getEntriesByType('resource').map((r) => [r.name.split('/').pop().split('?')[0].slice(0, 24), Math.round(r.startTime), Math.round(r.responseEnd)]),
+      }))
+      .catch(() => undefined);
+  const [inner, outer] = await Promise.all([timings(frame), timings(frame.parentFrame())]);
+  const at = (t) => (t ? Math.round(t.origin - t0) : '?');
+  console.log(`  profile “${title.slice(0, 12)}…” ${ms} ms: outer frame at ${at(outer)}, inner frame at ${at(inner)}; inner marks ${JSON.stringify(inner?.marks)} res ${JSON.stringify(inner?.resources)}; outer res ${JSON.stringify(outer?.resources?.slice(-6))}`);
+}
+
+/** Samples the page's main thread (the webviews' frames run on it too) while `action` runs. */
+async function cpuProfile(page, label, action) {
+  if (!profile) return action();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  try {
+    return await action();
+  } finally {
+    const { profile: p } = await cdp.send('Profiler.stop');
+    await cdp.detach().catch(() => {});
+    const byId = new Map(p.nodes.map((n) => [n.id, n]));
+    const self = new Map();
+    const byFile = new Map();
+    const dt = p.timeDeltas ?? [];
+    p.samples.forEach((id, i) => {
+      const node = byId.get(id);
+      const f = node.callFrame;
+      const file = f.url ? f.url.split('/').pop().split('?')[0] : f.functionName || '(native)';
+      const key = `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}`;
+      const ms = (dt[i + 1] ?? 0) / 1000;
+      self.set(key, (self.get(key) ?? 0) + ms);
+      byFile.set(file, (byFile.get(file) ?? 0) + ms);
+    });
+    const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${Math.round(v)} ${k}`).join(' | ');
+    console.log(`  cpu ${label} (${Math.round((p.endTime - p.startTime) / 1000)} ms sampled) by file: ${top(byFile, 12)}`);
+    console.log(`  cpu ${label} by function: ${top(self, 25)}`);
+  }
+}
+
 async function press(page, key) {
   const t0 = Date.now();
+  if (profile) console.log(`  key ${key} at ${new Date(t0).toISOString()}`);
   await page.keyboard.press(key);
   return t0;
 }
@@ -113,9 +168,9 @@ try {
 
   for (let r = 0; r < rounds; r++) {
     // Ours: cold open, then switches in the open panel.
-    ours.cold.push(await untilHeading(page, qa.title, await press(page, 'Control+Alt+F1')));
+    ours.cold.push(await cpuProfile(page, `ours cold ${r + 1}`, async () => untilHeading(page, qa.title, await press(page, 'Control+Alt+F1'))));
     await page.waitForTimeout(300);
-    ours.switch.push(await untilHeading(page, qb.title, await press(page, 'Control+Alt+F2')));
+    ours.switch.push(await cpuProfile(page, `ours switch ${r + 1}`, async () => untilHeading(page, qb.title, await press(page, 'Control+Alt+F2'))));
     await page.waitForTimeout(300);
     ours.switch.push(await untilHeading(page, qa.title, await press(page, 'Control+Alt+F1')));
     await closeAll(page);
@@ -123,7 +178,7 @@ try {
     // Preview: cold open of a.md's preview in place.
     await openFile(page, 'a.md');
     await page.waitForTimeout(200);
-    preview.cold.push(await untilHeading(page, qa.title, await press(page, 'Control+Alt+F3')));
+    preview.cold.push(await cpuProfile(page, `preview cold ${r + 1}`, async () => untilHeading(page, qa.title, await press(page, 'Control+Alt+F3'))));
     await closeAll(page);
 
     // Preview beside its source; switching the source editor updates it.
@@ -134,7 +189,7 @@ try {
     await untilHeading(page, qa.title, await press(page, 'Control+Alt+F4'));
     await page.keyboard.press('Control+Alt+F6');
     await page.waitForTimeout(300);
-    preview.switch.push(await untilHeading(page, qb.title, await press(page, 'Control+Alt+F8')));
+    preview.switch.push(await cpuProfile(page, `preview update ${r + 1}`, async () => untilHeading(page, qb.title, await press(page, 'Control+Alt+F8'))));
     await page.waitForTimeout(300);
     preview.switch.push(await untilHeading(page, qa.title, await press(page, 'Control+Alt+F7')));
     await closeAll(page);
@@ -145,6 +200,7 @@ try {
   throw err;
 } finally {
   await browser.close().catch(() => {});
+  if (profile) printExtensionLog(server.userDataDir);
   await server.stop();
   cleanup(extensionsDir, workspace, server.userDataDir);
 }
@@ -159,6 +215,12 @@ const result = {
 console.log(`cold open: ours ${result.oursColdMs} ms vs preview ${result.previewColdMs} ms (${(result.oursColdMs / result.previewColdMs).toFixed(2)}×)`);
 console.log(`switch: ours ${result.oursSwitchMs} ms vs preview ${result.previewSwitchMs} ms (${(result.oursSwitchMs / result.previewSwitchMs).toFixed(2)}×)`);
 console.log(JSON.stringify(result));
+
+/** The extension's own log lines (their times are this machine's local time). */
+function printExtensionLog(dir) {
+  const files = execFileSync('find', [dir, '-name', '*Interview Notes*.log'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  for (const file of files) console.log(readFileSync(file, 'utf8').split('\n').filter((l) => / (rendered|switched|activated|loaded)/.test(l)).join('\n'));
+}
 
 function readBundledQuestions() {
   const index = JSON.parse(readFileSync(join(ROOT, 'dist', 'notes-index.json'), 'utf8'));

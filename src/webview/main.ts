@@ -5,6 +5,9 @@
 import type { AnswerHostMessage, AnswerMessage, AnswerViewState } from '../core/protocol/answerMessages';
 import { vscodeApi } from './vscodeApi';
 
+// Marks for `npm run bench:ui -- --profile`: where the page's own time goes.
+performance.mark('answer-script');
+
 const vscode = vscodeApi<AnswerMessage, AnswerViewState>();
 const root = document.getElementById('answer-root') ?? document.body;
 // Fixed for the life of this document: tests and the log tell a reload from a swap by it.
@@ -23,6 +26,7 @@ function shown(section?: string): void {
 }
 
 function show(message: Extract<AnswerHostMessage, { type: 'show' }>): void {
+  performance.mark('answer-show');
   const hadFocus = root.contains(document.activeElement) && document.activeElement !== root;
   const scrollY = window.scrollY;
   root.innerHTML = message.html;
