@@ -1,5 +1,5 @@
-// One build script for everything: the extension host bundle, the webview
-// script, the CLI, the compiled notes index and the test bundles.
+// One build script for everything: the extension host bundle, the notes reader
+// thread (parseWorker), the webview script, the CLI, the compiled notes index and the test bundles.
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, mkdirSync, watch as watchFiles } from 'node:fs';
 import { join } from 'node:path';
@@ -64,7 +64,7 @@ const nodeCommon = {
 };
 
 const builds = [
-  { ...nodeCommon, entryPoints: { extension: 'src/extension.ts', cli: 'src/cli/cli.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...nodeCommon, entryPoints: { extension: 'src/extension.ts', cli: 'src/cli/cli.ts', parseWorker: 'src/loader/parseWorker.ts' }, outdir: 'dist', external: ['vscode'] },
   {
     ...nodeCommon,
     platform: 'browser',

@@ -1,10 +1,11 @@
 // Command-line tool for note authors and CI: parse, search and check notes.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
-import { join, resolve } from 'node:path';
-import type { NoteProblem, Topic } from '../core/notes/model';
+import { dirname, join, resolve } from 'node:path';
+import type { NoteProblem, NotesCollection, Topic } from '../core/notes/model';
 import { allQuestions } from '../core/notes/model';
-import { loadNotes, type FileContribution } from '../loader/loadNotes';
+import { loadNotes, loadNotesInPool, type FileContribution, type LoadOptions } from '../loader/loadNotes';
+import { ParsePool } from '../loader/parsePool';
 import { QUESTION_MODES, type QuestionMode } from '../core/notes/extractQuestions';
 import type { ParseOptions } from '../core/notes/parseNoteFile';
 import { formatReading } from '../core/notes/readingReport';
@@ -71,6 +72,21 @@ function loadBundled(folder: string): { topics: Topic[]; problems: NoteProblem[]
   return { topics: sortTopics(collection.topics), problems: collection.problems };
 }
 
+/**
+ * A folder named on the command line is read as the extension reads a user
+ * source: file by file in the notes reader thread, each within its time
+ * budget, so a hostile folder names its bad files and finishes in seconds.
+ */
+async function loadFolder(folder: string, options: LoadOptions = {}): Promise<NotesCollection> {
+  const pool = new ParsePool({ onRestart: (file, why) => console.error(`notes reader restarted after ${file} (${why})`) });
+  try {
+    const collection = await loadNotesInPool(resolve(folder), pool, { idBase: resolve(folder), ...options });
+    return { topics: sortTopics(collection.topics), problems: collection.problems };
+  } finally {
+    await pool.dispose();
+  }
+}
+
 function relativiseSources(topics: Topic[], base: string): Topic[] {
   for (const q of allQuestions(topics)) {
     q.source.file = q.source.file.startsWith(base) ? q.source.file.slice(base.length + 1).split('\\').join('/') : q.source.file;
@@ -111,8 +127,13 @@ function parseOptions(args: string[]): ParseOptions | string {
   return { ...(questions ? { questions: questions as QuestionMode } : {}), ...(questionLevel ? { questionLevel } : {}) };
 }
 
-function bundledTopics(notesFolder?: string): Topic[] {
-  if (notesFolder) return loadBundled(notesFolder).topics;
+/** The compiled bundled notes, or the folder given with --notes (its problems on stderr). */
+async function bundledTopics(notesFolder?: string): Promise<Topic[]> {
+  if (notesFolder) {
+    const { topics, problems } = await loadFolder(notesFolder);
+    printProblems(problems);
+    return topics;
+  }
   const indexFile = join(__dirname, 'notes-index.json');
   return parseNotesIndex(readFileSync(indexFile, 'utf8'));
 }
@@ -153,7 +174,7 @@ async function runCheck(args: string[]): Promise<number> {
   const pythons = takeAll(args, '--python');
   const jobsRaw = takeOption(args, '--jobs');
   const folder = args.find((a) => !a.startsWith('--')) ?? 'notes';
-  const { topics, problems } = loadBundled(folder);
+  const { topics, problems } = await loadFolder(folder);
   const questions = allQuestions(topics).length;
   problems.push(...checkStructure(topics, resolve(folder)));
   applyRecord(topics, readRecord(join(folder, RECORD_FILE)));
@@ -200,7 +221,7 @@ async function runCheck(args: string[]): Promise<number> {
   return errors > 0 || questions === 0 ? 1 : 0;
 }
 
-export function main(argv: string[]): number | Promise<number> {
+export async function main(argv: string[]): Promise<number> {
   const args = [...argv];
   const command = args.shift();
   switch (command) {
@@ -215,7 +236,7 @@ export function main(argv: string[]): number | Promise<number> {
       const target = args[0];
       if (!target) break;
       const files: FileContribution[] = [];
-      const { topics, problems } = loadNotes(resolve(target), { parse: { ...options, explain }, onFile: (c) => files.push(c) });
+      const { topics, problems } = await loadFolder(target, { idBase: dirname(resolve(target)), parse: { ...options, explain }, onFile: (c) => files.push(c) });
       printProblems(problems);
       if (explain) {
         for (const c of files) console.log(formatReading(c.file, c.reading ?? [], c.skipped ?? []));
@@ -230,7 +251,7 @@ export function main(argv: string[]): number | Promise<number> {
       const notes = takeOption(args, '--notes');
       const query = args.join(' ');
       const limit = limitRaw ? Math.max(1, Number.parseInt(limitRaw, 10) || 10) : 10;
-      const topics = bundledTopics(notes);
+      const topics = await bundledTopics(notes);
       const docs = searchDocsFor(topics);
       const byId = new Map(docs.map((d) => [d.id, d]));
       const hits = SearchIndex.build(docs).search(query, { limit });
@@ -243,7 +264,7 @@ export function main(argv: string[]): number | Promise<number> {
       const notes = takeOption(args, '--notes');
       const id = args[0];
       if (!id) break;
-      const question = allQuestions(bundledTopics(notes)).find((q) => q.id === id);
+      const question = allQuestions(await bundledTopics(notes)).find((q) => q.id === id);
       if (!question) {
         console.error(`no question with id "${id}"`);
         return 1;

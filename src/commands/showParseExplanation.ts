@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { basename, relative, isAbsolute } from 'node:path';
 import { decodeNoteBytes } from '../core/notes/decodeText';
-import { parseNoteFile } from '../core/notes/parseNoteFile';
 import { formatReading, type ReadingLabels } from '../core/notes/readingReport';
 import type { NotesService } from '../services/notesService';
 import { questionIdFrom } from './commandArgs';
@@ -29,7 +28,11 @@ export async function showParseExplanationCommand(notes: NotesService, arg?: unk
     return undefined;
   }
   const source = notes.sources().find((s) => isInside(s.path, uri.fsPath));
-  const parsed = parseNoteFile(text, basename(uri.fsPath), 'explain', { ...(source?.resolved.parse ?? {}), explain: true });
+  // Parsed by the notes reader thread within its time budget, as indexing reads it.
+  const parsed = (await notes.parseInReader({ kind: 'text', file: uri.fsPath, text, fileId: basename(uri.fsPath), dirId: 'explain', parse: { ...(source?.resolved.parse ?? {}), explain: true } })) ?? {
+    file: uri.fsPath,
+    problems: [],
+  };
   const labels: ReadingLabels = {
     title: vscode.l10n.t('How this file was read'),
     lines: vscode.l10n.t('Lines'),
@@ -38,10 +41,13 @@ export async function showParseExplanationCommand(notes: NotesService, arg?: unk
     why: vscode.l10n.t('Why'),
     skippedSummary: vscode.l10n.t('Skipped lines'),
   };
-  const report = parsed.question
+  const skippedWhole = parsed.problems.find((p) => p.line === 0 && p.message.startsWith('skipped'));
+  const report = skippedWhole
+    ? `# ${labels.title}: ${basename(uri.fsPath)}\n\n${vscode.l10n.t('This file was not read: {0}', skippedWhole.message)}\n`
+    : parsed.question
     ? `# ${labels.title}: ${basename(uri.fsPath)}\n\n${vscode.l10n.t('A note in the bundled format (front matter with id and title): the whole file is one question.')}\n`
     : formatReading(basename(uri.fsPath), parsed.reading ?? [], parsed.skipped ?? [], labels);
-  const problems = parsed.problems.map((p) => `- ${p.severity}: ${p.message} (${vscode.l10n.t('line {0}', p.line)})`);
+  const problems = parsed.problems.filter((p) => p !== skippedWhole).map((p) => `- ${p.severity}: ${p.message} (${vscode.l10n.t('line {0}', p.line)})`);
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: problems.length ? `${report}\n${problems.join('\n')}\n` : report });
   return vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: false });
 }

@@ -5,6 +5,8 @@ import { decodeNoteBytes } from '../core/notes/decodeText';
 import { parseNoteFile, type ParseOptions } from '../core/notes/parseNoteFile';
 import type { ReadingNote, SkippedRegion } from '../core/notes/extractQuestions';
 import { DEFAULT_MAX_FILE_BYTES, listNoteFiles, readNoteFile, realRootOf, refusedSource, type ListOptions } from './noteFiles';
+import { parseAllInPool, type ParsePool } from './parsePool';
+import type { FileJob } from './parseJob';
 
 export { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FILES, isNoteFile, listNoteFiles } from './noteFiles';
 
@@ -105,35 +107,66 @@ export function assembleRoot(root: string, contributions: Iterable<FileContribut
 
 /** Reads a Markdown file or folder into topics. Problems are collected, never thrown. */
 export function loadNotes(path: string, options: LoadOptions = {}): NotesCollection {
+  const plan = planLoad(path, options);
+  if ('done' in plan) return plan.done;
+  const contributions = plan.files.map((f) => parseFileContribution(f, plan.idBase, options.maxFileBytes, options.parse, plan.rootReal));
+  return finishLoad(path, plan, contributions, options);
+}
+
+/**
+ * As loadNotes, but every file is read and parsed by the notes reader thread,
+ * each within its time budget (see parsePool.ts); a file over budget is a
+ * skipped file with a message naming it. Used by the CLI.
+ */
+export async function loadNotesInPool(path: string, pool: ParsePool, options: LoadOptions = {}): Promise<NotesCollection> {
+  const plan = planLoad(path, options);
+  if ('done' in plan) return plan.done;
+  const jobs = plan.files.map((file): FileJob => ({ kind: 'file', file, idBase: plan.idBase, maxBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, parse: options.parse ?? {}, rootReal: plan.rootReal }));
+  const contributions = await parseAllInPool(pool, jobs, { signal: options.signal });
+  return finishLoad(path, plan, contributions, options);
+}
+
+interface LoadPlan {
+  isFile: boolean;
+  files: string[];
+  idBase: string;
+  /** Undefined for a single file (it is read wherever it points). */
+  rootReal?: string;
+  problems: NoteProblem[];
+}
+
+/** Everything before the files are parsed: what the path is, whether it is refused, which files to read. */
+function planLoad(path: string, options: LoadOptions): LoadPlan | { done: NotesCollection } {
   let isFile: boolean;
   try {
     const st = statSync(path);
-    if (!st.isFile() && !st.isDirectory()) return { topics: [], problems: [{ file: path, line: 0, severity: 'error', message: `notes source is neither a file nor a folder: ${path}` }] };
+    if (!st.isFile() && !st.isDirectory()) return { done: { topics: [], problems: [{ file: path, line: 0, severity: 'error', message: `notes source is neither a file nor a folder: ${path}` }] } };
     isFile = st.isFile();
   } catch {
-    return { topics: [], problems: [{ file: path, line: 0, severity: 'error', message: `notes source not found: ${path}` }] };
+    return { done: { topics: [], problems: [{ file: path, line: 0, severity: 'error', message: `notes source not found: ${path}` }] } };
   }
   const rootReal = realRootOf(path, isFile);
   const refused = !isFile && rootReal ? refusedSource(rootReal) : undefined;
-  if (refused) return { topics: [], problems: [{ file: path, line: 0, severity: 'error', message: refused }] };
+  if (refused) return { done: { topics: [], problems: [{ file: path, line: 0, severity: 'error', message: refused }] } };
   const idBase = options.idBase ?? dirname(path);
-  const problems: NoteProblem[] = [];
-  if (isFile) {
-    const c = parseFileContribution(path, idBase, options.maxFileBytes, options.parse);
-    options.onFile?.(c);
-    problems.push(...c.problems);
-    if (c.group && hasContent(c.group)) return { topics: [c.group], problems };
-    const topics = c.question ? [{ ...emptyTopic(idFor(idBase, path), titleFromName(basename(path)), 0), questions: [c.question] }] : [];
-    return { topics, problems };
-  }
+  if (isFile) return { isFile, files: [path], idBase, problems: [] };
   const listing = listNoteFiles(path, options);
-  problems.push(...listing.problems);
-  const contributions = listing.files.map((f) => parseFileContribution(f, idBase, options.maxFileBytes, options.parse, rootReal));
+  return { isFile, files: listing.files, idBase, rootReal, problems: [...listing.problems] };
+}
+
+function finishLoad(path: string, plan: LoadPlan, contributions: FileContribution[], options: LoadOptions): NotesCollection {
+  const problems = [...plan.problems];
   for (const c of contributions) {
     options.onFile?.(c);
     problems.push(...c.problems);
   }
-  return { topics: assembleTopics(path, contributions, idBase), problems };
+  if (plan.isFile) {
+    const c = contributions[0];
+    if (c?.group && hasContent(c.group)) return { topics: [c.group], problems };
+    const topics = c?.question ? [{ ...emptyTopic(idFor(plan.idBase, path), titleFromName(basename(path)), 0), questions: [c.question] }] : [];
+    return { topics, problems };
+  }
+  return { topics: assembleTopics(path, contributions, plan.idBase), problems };
 }
 
 function prune(topic: Topic): Topic | undefined {

@@ -8,6 +8,9 @@ import { Disposable, disposeAll } from '../util/disposable';
 import { BundledNotes } from './bundledNotes';
 import { readConfig, resolveSource } from './config';
 import { UserNotesSource } from './userSource';
+import { ParsePool } from '../loader/parsePool';
+import type { ParseJob } from '../loader/parseJob';
+import type { FileContribution } from '../loader/loadNotes';
 
 /**
  * A root of the display tree: the bundled notes, or one user source. Its
@@ -91,11 +94,18 @@ export class NotesService extends Disposable {
   private showBundled = true;
   /** Problems already written to the log, so re-assembling a source does not repeat them. */
   private reported = new Set<string>();
+  /** The notes reader thread every user file is read and parsed in (never on this thread). */
+  private readonly pool: ParsePool;
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {
     super();
     // The sources are replaced on every load; whichever are current go with the service.
     this._register({ dispose: () => disposeAll(this.sourceDisposables.splice(0)) });
+    this.pool = new ParsePool({
+      workerFile: vscode.Uri.joinPath(extensionUri, 'dist', 'parseWorker.js').fsPath,
+      onRestart: (file, why) => this.log.warn(`notes reader restarted after ${file} (${why})`),
+    });
+    this._register({ dispose: () => void this.pool.dispose() });
   }
 
   /** Resolves once the first load finished (a restored panel waits for it). */
@@ -124,7 +134,7 @@ export class NotesService extends Disposable {
     this.sourceList = config.sources.flatMap((setting) =>
       resolveSource(setting).map((resolved) => {
         const trusted = vscode.workspace.isTrusted || (!resolved.workspaceRelative && !config.workspaceSources.has(setting.path));
-        const source = new UserNotesSource(resolved, trusted, config, this.log);
+        const source = new UserNotesSource(resolved, trusted, config, this.log, this.pool);
         this.sourceDisposables.push(source, source.onDidChange(() => this.rebuild()));
         return source;
       }),
@@ -332,5 +342,15 @@ export class NotesService extends Disposable {
 
   resourceFolders(): vscode.Uri[] {
     return this.sourceList.filter((s) => s.status !== 'missing').map((s) => vscode.Uri.file(s.rootDir));
+  }
+
+  /** Reads one file or text in the notes reader thread, within the time budget (Show How This File Was Read). */
+  parseInReader(job: ParseJob): Promise<FileContribution | undefined> {
+    return this.pool.parse(job);
+  }
+
+  /** Milliseconds a file may take in the reader before it is skipped. */
+  get parseBudgetMs(): number {
+    return this.pool.budgetMs;
   }
 }

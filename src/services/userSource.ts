@@ -3,22 +3,29 @@ import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { NoteProblem, Topic } from '../core/notes/model';
 import { countQuestions } from '../core/notes/model';
-import { assembleRoot, isNoteFile, listNoteFiles, parseFileContribution, type FileContribution } from '../loader/loadNotes';
+import { assembleRoot, isNoteFile, listNoteFiles, type FileContribution } from '../loader/loadNotes';
+import type { FileJob } from '../loader/parseJob';
+import type { ParsePool } from '../loader/parsePool';
 import { realRootOf, refusedSource } from '../loader/noteFiles';
 import { Disposable } from '../util/disposable';
 import type { NotesConfig, ResolvedSource } from './config';
 
+const formatProblem = (p: NoteProblem) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`;
+
 export type SourceStatus = 'indexing' | 'ready' | 'missing' | 'refused' | 'cancelled';
 
-const CHUNK = 40;
-/** Above this many files indexing shows a cancellable notification. */
+/** Above this many files indexing shows a cancellable notification at once… */
 const NOTIFY_ABOVE = 300;
-const PARTIAL_EVERY = 400;
+/** …and any indexing still running after this long shows it too. */
+const NOTIFY_AFTER_MS = 1000;
+/** The tree is refreshed with what has been read at most this often while indexing. */
+const REFRESH_EVERY_MS = 250;
 
 /**
- * One user notes folder or file. Indexes in the background in chunks (the tree
- * stays usable and fills in as it goes), then keeps each file's parse cached so
- * a change re-parses only that file.
+ * One user notes folder or file. Its files are read and parsed by the notes
+ * reader thread (parsePool.ts), one at a time, each within a time budget; the
+ * tree fills in as they finish. Each file's parse is kept so a change re-parses
+ * only that file.
  */
 export class UserNotesSource extends Disposable {
   private readonly changed = this._register(new vscode.EventEmitter<void>());
@@ -40,16 +47,20 @@ export class UserNotesSource extends Disposable {
   private pending = new Set<string>();
   private flushTimer: NodeJS.Timeout | undefined;
   private readonly cancel = this._register(new vscode.CancellationTokenSource());
+  /** Stops the reader's work for this source (cancel, dispose). */
+  private readonly abort = new AbortController();
 
   constructor(
     readonly resolved: ResolvedSource,
     readonly trusted: boolean,
     private readonly limits: Pick<NotesConfig, 'maxFileBytes' | 'maxFiles'>,
     private readonly log: vscode.LogOutputChannel,
+    private readonly pool: ParsePool,
   ) {
     super();
     this._register({
       dispose: () => {
+        this.abort.abort();
         this.cancel.cancel();
         clearTimeout(this.flushTimer);
       },
@@ -114,43 +125,77 @@ export class UserNotesSource extends Disposable {
       }
     }
     this.total = files.length;
+    for (const p of this.listProblems) this.log.warn(formatProblem(p));
     this.changed.fire();
-    const work = (token: vscode.CancellationToken, report?: (n: number) => void) => this.parseAll(files, token, report);
     const token = this.cancel.token;
-    if (files.length > NOTIFY_ABOVE) {
-      await vscode.window.withProgress(
+    this._register(token.onCancellationRequested(() => this.abort.abort()));
+    let progress: ((n: number) => void) | undefined;
+    const done = this.parseAll(files, (n) => progress?.(n));
+    const notify = () => {
+      if (this.status !== 'indexing' || token.isCancellationRequested) return;
+      void vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Indexing notes in {0}', this.title), cancellable: true },
-        (progress, userToken) => {
+        (p, userToken) => {
           this._register(userToken.onCancellationRequested(() => this.cancel.cancel()));
-          return work(token, (n) => progress.report({ increment: (100 * n) / files.length, message: `${this.indexed}/${files.length}` }));
+          p.report({ increment: (100 * this.indexed) / files.length, message: `${this.indexed}/${files.length}` });
+          progress = (n) => p.report({ increment: (100 * n) / files.length, message: `${this.indexed}/${files.length}` });
+          return done;
         },
       );
-    } else {
-      await work(token);
-    }
+    };
+    const notifyTimer = setTimeout(notify, files.length > NOTIFY_ABOVE ? 0 : NOTIFY_AFTER_MS);
+    await done;
+    clearTimeout(notifyTimer);
     this.indexMs = Date.now() - started;
     this.status = token.isCancellationRequested ? 'cancelled' : 'ready';
     this.assemble();
-    this.log.info(`indexed ${this.indexed} files (${this.questionCount} questions) from ${this.path} in ${this.indexMs} ms${this.status === 'cancelled' ? ' — cancelled' : ''}`);
-    for (const p of this.problems) this.log.warn(`${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+    this.log.info(
+      `indexed ${this.indexed} files (${this.questionCount} questions) from ${this.path} in ${this.indexMs} ms${this.status === 'cancelled' ? ' — cancelled' : ''}; ` +
+        `${this.pool.restarts} reader restart(s) so far`,
+    );
     this.changed.fire();
     if (!token.isCancellationRequested) this.watch();
   }
 
-  private async parseAll(files: string[], token: vscode.CancellationToken, report?: (n: number) => void): Promise<void> {
-    for (let i = 0; i < files.length; i += CHUNK) {
-      if (token.isCancellationRequested) return;
-      const chunk = files.slice(i, i + CHUNK);
-      for (const f of chunk) this.contributions.set(f, parseFileContribution(f, this.idBase(), this.limits.maxFileBytes, this.resolved.parse, this.isFile ? undefined : this.rootReal));
-      this.indexed += chunk.length;
-      report?.(chunk.length);
-      if (this.indexed % PARTIAL_EVERY < CHUNK && this.indexed < files.length) {
-        this.assemble();
-        this.changed.fire();
-      }
-      // Yield so the extension host (tree, commands) stays responsive.
-      await new Promise((r) => setImmediate(r));
-    }
+  /** Stops indexing; what was read so far stays in the tree. */
+  cancelIndexing(): void {
+    this.cancel.cancel();
+  }
+
+  /** Sends every file to the reader; the tree is refreshed in batches as results come in. */
+  private async parseAll(files: string[], report: (n: number) => void): Promise<void> {
+    let lastRefresh = Date.now();
+    let refreshTimer: NodeJS.Timeout | undefined;
+    const refresh = () => {
+      refreshTimer = undefined;
+      lastRefresh = Date.now();
+      if (this.status !== 'indexing' || this.abort.signal.aborted) return;
+      this.assemble();
+      this.changed.fire();
+    };
+    await Promise.all(
+      files.map((file) =>
+        this.pool.parse(this.job(file), this.abort.signal).then((c) => {
+          if (!c) return;
+          this.record(c);
+          this.indexed++;
+          report(1);
+          // Coalesced: one refresh per interval, however many files finish in it.
+          if (!refreshTimer && this.indexed < files.length) refreshTimer = setTimeout(refresh, Math.max(0, REFRESH_EVERY_MS - (Date.now() - lastRefresh)));
+        }),
+      ),
+    );
+    clearTimeout(refreshTimer);
+  }
+
+  private job(file: string): FileJob {
+    return { kind: 'file', file, idBase: this.idBase(), maxBytes: this.limits.maxFileBytes, parse: this.resolved.parse, rootReal: this.isFile ? undefined : this.rootReal };
+  }
+
+  /** Keeps a file's result and names its problems (a skipped file, a slow one) in the output channel as it arrives. */
+  private record(c: FileContribution): void {
+    this.contributions.set(c.file, c);
+    for (const p of c.problems) this.log.warn(formatProblem(p));
   }
 
   private idBase(): string {
@@ -182,22 +227,28 @@ export class UserNotesSource extends Disposable {
     if (!isNoteFile(file)) return;
     this.pending.add(file);
     clearTimeout(this.flushTimer);
-    this.flushTimer = setTimeout(() => this.flush(), 150);
+    this.flushTimer = setTimeout(() => void this.flush(), 150);
   }
 
   /** Re-parses only the files that changed. */
-  private flush(): void {
+  private async flush(): Promise<void> {
     const files = [...this.pending];
     this.pending.clear();
-    for (const f of files) {
-      let exists = false;
-      try {
-        exists = statSync(f).isFile();
-      } catch {}
-      if (exists) this.contributions.set(f, parseFileContribution(f, this.idBase(), this.limits.maxFileBytes, this.resolved.parse, this.isFile ? undefined : this.rootReal));
-      else this.contributions.delete(f);
-    }
-    if (files.length) {
+    await Promise.all(
+      files.map(async (f) => {
+        let exists = false;
+        try {
+          exists = statSync(f).isFile();
+        } catch {}
+        if (!exists) {
+          this.contributions.delete(f);
+          return;
+        }
+        const c = await this.pool.parse(this.job(f), this.abort.signal);
+        if (c) this.record(c);
+      }),
+    );
+    if (files.length && !this.abort.signal.aborted) {
       this.log.info(`re-parsed ${files.length} changed file(s) in ${this.title}`);
       this.assemble();
       this.changed.fire();

@@ -14,6 +14,12 @@ export interface HostileCase {
   what: string;
   /** Whether the loader must skip it with a message naming it (special files, links out). */
   skipped: boolean;
+  /**
+   * At full size (scale 1) the file is too slow for the notes reader's time
+   * budget (or breaks the parser): read in the reader thread it must be
+   * skipped with a message naming it; read on the main thread it blocks.
+   */
+  slowAtFullSize?: boolean;
 }
 
 export interface HostileFolder {
@@ -51,7 +57,7 @@ export function buildHostileFolder(scale = 1): HostileFolder {
     writeFileSync(join(root, rel), text);
   };
   const cases: HostileCase[] = [];
-  const add = (file: string, what: string, skipped: boolean) => cases.push({ file, what, skipped });
+  const add = (file: string, what: string, skipped: boolean, slowAtFullSize = false) => cases.push({ file, what, skipped, ...(slowAtFullSize ? { slowAtFullSize } : {}) });
 
   for (const g of GOOD) write(g.file, `## ${g.title}\n\n${g.body}`);
 
@@ -90,6 +96,13 @@ export function buildHostileFolder(scale = 1): HostileFolder {
   add('slow/tag-soup.md', '`<a>` × 3·10^4', false);
   write('slow/emphasis.md', `## Stars\n\n${'*a'.repeat(n(50_000))}\n`);
   add('slow/emphasis.md', '`*a` × 5·10^4 (emphasis stripping)', false);
+
+  // Genuinely slow even with linear-time patterns: each line is a question, and
+  // 2·10^5 of them (1 MB, under the 2 MB cap) take seconds to parse and index.
+  write('slow/huge-headings.md', '## a\n'.repeat(n(200_000)));
+  add('slow/huge-headings.md', '2·10^5 one-word headings in 1 MB (a question per line)', false, true);
+  write('slow/numbered-lines.md', Array.from({ length: n(200_000) }, (_, i) => `${i + 1}. q?`).join('\n'));
+  add('slow/numbered-lines.md', '2·10^5 numbered lines (the parser runs out of stack)', false, true);
 
   write('links.md', '## Links\n\n[passwd](../../../../etc/passwd) [bad](%ff) [ok](basics/01-gil.md)\n');
   add('links.md', 'links out of the folder and a malformed link', false);
