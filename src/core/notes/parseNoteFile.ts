@@ -1,5 +1,5 @@
 import type { Difficulty, Importance, NoteProblem, Question, Topic } from './model';
-import { listField, splitFrontMatter, stringField } from './frontMatter';
+import { listField, splitFrontMatter, stringField, type FrontMatterResult } from './frontMatter';
 import { extractExamples } from './extractExamples';
 import { extractQuestions, type ExtractedGroup, type QuestionMode, type ReadingNote, type SkippedRegion } from './extractQuestions';
 
@@ -32,6 +32,7 @@ export function parseNoteFile(text: string, file: string, topicId: string, optio
   const problems: NoteProblem[] = [];
   const fm = splitFrontMatter(text);
   if (fm.error) problems.push({ file, line: 1, severity: 'error', message: fm.error });
+  if (fm.unread) problems.push({ file, line: fm.unread.line, severity: 'warning', message: fm.unread.why });
   const baseName = file.split(/[\\/]/).pop() ?? file;
 
   if (baseName === '_topic.md') {
@@ -73,12 +74,23 @@ export function parseNoteFile(text: string, file: string, topicId: string, optio
 
   const fileTitle = title ?? baseName.replace(/\.(md|markdown)$/i, '').replace(/^\d+[-_.\s]+/, '') ?? baseName;
   const extracted = extractQuestions(fm.body, { questions: options.questions, questionLevel: options.questionLevel, fileTitle, lineOffset: fm.bodyLineOffset, titleFromFrontMatter: title !== undefined });
-  const frontMatter: SkippedRegion[] = fm.bodyLineOffset > 0 ? [{ lines: [1, fm.bodyLineOffset], why: fm.error ? 'front matter (not valid YAML; title and tags read from plain lines)' : 'front matter' }] : [];
+  const frontMatter = frontMatterRegions(fm);
   const skipped = [...frontMatter, ...extracted.skipped];
   const reading: ReadingNote[] = [...frontMatter.map((r) => ({ lines: r.lines, text: '---', became: 'skipped' as const, why: r.why })), ...extracted.reading];
   const group = toTopic(extracted, `${file}`, file, { tags, keywords }, 0);
   if (title) group.title = title;
   return { group, problems, skipped, ...(options.explain ? { reading } : {}) };
+}
+
+/** The front matter's lines as skipped regions: the part read, and the part past the caps with its reason. */
+function frontMatterRegions(fm: FrontMatterResult): SkippedRegion[] {
+  if (fm.bodyLineOffset === 0) return [];
+  const why = fm.error ? 'front matter (not valid YAML; title and tags read from plain lines)' : 'front matter';
+  if (!fm.unread) return [{ lines: [1, fm.bodyLineOffset], why }];
+  return [
+    { lines: [1, fm.unread.line - 1], why },
+    { lines: [fm.unread.line, fm.bodyLineOffset], why: fm.unread.why },
+  ];
 }
 
 function importanceField(value: unknown): Importance | undefined {

@@ -49,9 +49,10 @@ export interface RenderOptions {
 }
 
 /**
- * One render's choices. `mark` is random per render: our own control attributes
- * (`data-action`, `data-href`, …) are written as `data-<mark>-action` and renamed
- * by the sanitiser, which drops every other `data-*`, so note HTML cannot forge them.
+ * One render's choices. `mark` is random (per process; it never reaches the output):
+ * our own control attributes (`data-action`, `data-href`, …) are written as
+ * `data-<mark>-action` and renamed by the sanitiser, which drops every other
+ * `data-*`, so note HTML cannot forge them.
  */
 type Rendering = RenderOptions & { mark: string };
 
@@ -317,9 +318,12 @@ export function imageSources(markdown: string): string[] {
   return sources;
 }
 
+// Drawn once: fresh random bytes per render cost more than the rest of a small render.
+let processMark: string | undefined;
+
 /** The answer HTML and its headings (ids as in the HTML), from one render. */
 export function renderAnswerWithOutline(markdown: string, options: RenderOptions): { html: string; outline: OutlineEntry[] } {
-  const env: AnswerEnv = { answer: { ...options, mark: randomBytes(8).toString('hex') } };
+  const env: AnswerEnv = { answer: { ...options, mark: (processMark ??= randomBytes(12).toString('hex')) } };
   const html = answerEngine().render(markdown, env);
   return { html: sanitizeHtml(html, sanitizeOptions(env.answer)), outline: env.outline ?? [] };
 }
