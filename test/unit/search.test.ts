@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { foldText } from '../../src/core/search/plainText';
+import { foldText, foldUnit } from '../../src/core/search/plainText';
+import { GramSignatures } from '../../src/core/search/gramSignature';
+import { pinyinKeys } from '../../src/core/search/pinyinKeys';
 import { SearchIndex, markdownToPlainText, parseQuery, type SearchDoc, type SearchHit } from '../../src/core/search/searchIndex';
 
 const doc = (id: string, title: string, keywords: string[], body: string, topic = 'Python 基础', tags: string[] = []): SearchDoc => ({ id, title, topic, tags, keywords, body });
@@ -211,10 +213,35 @@ describe('markdownToPlainText', () => {
   });
 });
 
+describe('title pinyin', () => {
+  it('reads each run of Han characters as one phrase, whatever precedes it', () => {
+    // Read as a whole line, "被 subject 强引用，调用" once made 调 "tiao"; as its own run it is "diao".
+    const keys = pinyinKeys(foldText('观察者被 subject 强引用，调用方'));
+    assert.equal(keys?.full, 'guanchazhebeisubjectqiangyinyongdiaoyongfang');
+    assert.equal(keys?.initials, 'gczbsqyydyf');
+    assert.deepEqual(Array.from(keys?.fullToTitle ?? []).slice(0, 6), [0, 0, 0, 0, 1, 1]);
+  });
+});
+
 describe('foldText', () => {
   it('lower-cases and maps full-width ASCII without changing the length', () => {
     const text = 'ＧＩＬ，Python　İstanbul？😀';
     assert.equal(foldText(text), 'gil,python İstanbul?😀');
     assert.equal(foldText(text).length, text.length);
+  });
+
+  it('folds a char on its own exactly as foldText does wherever foldUnit answers', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const f = foldUnit(c);
+      if (f !== -1) assert.equal(f, foldText(String.fromCharCode(c)).charCodeAt(0), `U+${c.toString(16)}`);
+    }
+  });
+
+  it('gives the same text when folding while adding answer signatures', () => {
+    const signatures = new GramSignatures(1, 1024);
+    const samples = ['', 'ＧＩＬ，Python　生成器？', 'ΟΔΟΣ', 'İstanbul', 'emoji 😀 ok', 'plain ascii text'];
+    for (const s of samples) assert.equal(signatures.addFolded(0, s), foldText(s));
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => signatures.addFolded(0, s) === foldText(s)));
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'aZ 生成器，。！（）ＡＺａｚ１　-_*`'.split('')) }), (s) => signatures.addFolded(0, s) === foldText(s)));
   });
 });

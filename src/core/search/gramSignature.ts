@@ -1,3 +1,5 @@
+import { foldText, foldUnit } from './plainText';
+
 /**
  * One small bit set per question holding hashed chars and char pairs of its
  * text. A term can only be a substring of text whose set has all the term's
@@ -35,6 +37,38 @@ export class GramSignatures {
     }
   }
 
+  /**
+   * foldText(text), adding the folded text's bits on the way: one pass over an
+   * answer instead of three. Falls back to foldText where a char needs it.
+   */
+  addFolded(doc: number, text: string): string {
+    const base = doc * this.words;
+    const bits = this.bits;
+    const shift = this.shift;
+    const units = new Uint16Array(text.length);
+    let changed = false;
+    let prev = -1;
+    for (let i = 0; i < text.length; i++) {
+      const raw = text.charCodeAt(i);
+      const c = foldUnit(raw);
+      if (c === -1) {
+        const folded = foldText(text);
+        this.add(doc, folded);
+        return folded;
+      }
+      if (c !== raw) changed = true;
+      units[i] = c;
+      let h = hashChar(c) >>> shift;
+      bits[base + (h >>> 5)] |= 1 << (h & 31);
+      if (prev !== -1) {
+        h = hashPair(prev, c) >>> shift;
+        bits[base + (h >>> 5)] |= 1 << (h & 31);
+      }
+      prev = c;
+    }
+    return changed ? utf16.decode(units) : text;
+  }
+
   /** Bits a text must have to hold `term`: its char pairs, or its one char. */
   keys(term: string): number[] {
     const out = new Set<number>();
@@ -49,6 +83,8 @@ export class GramSignatures {
     return true;
   }
 }
+
+const utf16 = new TextDecoder('utf-16le');
 
 function hashChar(c: number): number {
   return Math.imul(c ^ 0x5bd1e995, 0x9e3779b1) >>> 0;

@@ -56,3 +56,21 @@ export function foldText(s: string): string {
   }
   return utf16.decode(units);
 }
+
+/**
+ * foldText of one UTF-16 unit where that needs no context: ASCII, CJK text and
+ * punctuation, full-width forms and common symbols, which is nearly all of a
+ * Chinese answer. -1 for anything else (other scripts, surrogates): fold the
+ * whole string with foldText then.
+ */
+export function foldUnit(c: number): number {
+  if (c < 0x80) return c >= 65 && c <= 90 ? c + 32 : c;
+  if (c >= 0x3000) {
+    if (c <= 0x9fff) return c === 0x3000 ? 32 : c;
+    if (c >= 0xff01 && c <= 0xff5e) return c >= 0xff21 && c <= 0xff3a ? c - 0xfec0 : c - 0xfee0;
+    if ((c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff5f && c <= 0xffef)) return c;
+    return -1;
+  }
+  if ((c >= 0xa0 && c <= 0xbf) || (c >= 0x2000 && c <= 0x206f) || (c >= 0x2190 && c <= 0x23ff) || (c >= 0x2500 && c <= 0x27bf)) return c;
+  return -1;
+}

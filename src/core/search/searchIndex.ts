@@ -9,7 +9,7 @@
 // is better); terms are AND-ed and weighted by rarity.
 import { GramSignatures } from './gramSignature';
 import { foldText, markdownToPlainText } from './plainText';
-import { keywordPinyin, pinyinKeys } from './pinyinKeys';
+import { PinyinRuns, keywordPinyin, pinyinKeys } from './pinyinKeys';
 import {
   BIGRAM, BODY, FUZZY_KEYWORD, FUZZY_PINYIN, FUZZY_TITLE, MISS, NONE, PINYIN_FULL, PINYIN_INITIALS, S, SEP,
   matchShort, pinyinRange, termInfo, type Entry, type Match, type Term,
@@ -101,36 +101,52 @@ export class SearchIndex {
     private readonly docs: readonly SearchDoc[],
     private readonly entries: Entry[],
     private readonly vocabulary: TermVocabulary,
+    bodySignatures: GramSignatures,
   ) {
     this.all = Int32Array.from(entries.keys());
     this.shortSignatures = new GramSignatures(entries.length, SHORT_SIGNATURE_BITS);
-    this.bodySignatures = new GramSignatures(entries.length, BODY_SIGNATURE_BITS);
+    this.bodySignatures = bodySignatures;
     entries.forEach((e, d) => {
-      for (const text of [e.title, e.keywords, e.pinyin?.full ?? '', e.pinyin?.initials ?? '', e.keywordFull, e.keywordInitials]) this.shortSignatures.add(d, text);
-      this.bodySignatures.add(d, e.body);
+      const s = this.shortSignatures;
+      s.add(d, e.title);
+      s.add(d, e.keywords);
+      if (e.pinyin) {
+        s.add(d, e.pinyin.full);
+        s.add(d, e.pinyin.initials);
+      }
+      s.add(d, e.keywordFull);
+      s.add(d, e.keywordInitials);
     });
   }
 
   static build(docs: readonly SearchDoc[]): SearchIndex {
     const vocabulary = new TermVocabulary();
-    // Keywords repeat across questions; their pinyin is worth remembering.
+    const runs = new PinyinRuns();
+    const bodySignatures = new GramSignatures(docs.length, BODY_SIGNATURE_BITS);
+    // Keywords repeat across questions; their folding and pinyin are worth remembering.
     const keywordKeys = new Map<string, [string, string] | undefined>();
+    const foldedKeywords = new Map<string, string>();
+    const foldKeyword = (k: string) => {
+      let f = foldedKeywords.get(k);
+      if (f === undefined) foldedKeywords.set(k, (f = foldText(k)));
+      return f;
+    };
     const entries = docs.map((doc, i): Entry => {
       const title = foldText(doc.title);
-      const keywords = doc.keywords.map(foldText);
+      const keywords = doc.keywords.map(foldKeyword);
       const full: string[] = [];
       const initials: string[] = [];
       keywords.forEach((k, at) => {
         vocabulary.addKeyword(i, k, at / keywords.length);
         let py = keywordKeys.get(k);
-        if (py === undefined && !keywordKeys.has(k)) keywordKeys.set(k, (py = keywordPinyin(k)));
+        if (py === undefined && !keywordKeys.has(k)) keywordKeys.set(k, (py = keywordPinyin(k, runs)));
         if (py) {
           full.push(py[0]);
           initials.push(py[1]);
         }
       });
       vocabulary.addTitle(i, title);
-      const pinyin = pinyinKeys(title);
+      const pinyin = pinyinKeys(title, runs);
       if (pinyin) vocabulary.addPinyin(i, pinyin.full);
       return {
         title,
@@ -140,11 +156,10 @@ export class SearchIndex {
         keywordInitials: initials.length ? SEP + initials.join(SEP) + SEP : '',
         tags: doc.tags.map(foldText),
         topic: foldText(doc.topic),
-        body: foldText(markdownToPlainText(doc.body)),
+        body: bodySignatures.addFolded(i, markdownToPlainText(doc.body)),
       };
     });
-    vocabulary.seal();
-    return new SearchIndex(docs, entries, vocabulary);
+    return new SearchIndex(docs, entries, vocabulary, bodySignatures);
   }
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {

@@ -49,6 +49,7 @@ export class TermVocabulary {
   private terms: string[] = [];
   private pairs = new Map<string, Int32Array>();
   private counts = new Uint16Array(0);
+  private sealed = false;
 
   addTitle(doc: number, foldedTitle: string): void {
     for (const w of foldedTitle.match(LATIN_WORD) ?? []) this.add(w, doc, 'title', 0);
@@ -66,8 +67,12 @@ export class TermVocabulary {
     this.add(full, doc, 'pinyin', 0);
   }
 
-  /** Indexes letter pairs once every question is added. */
-  seal(): void {
+  /**
+   * Indexes letter pairs once every question is added. Only typos need them,
+   * so this waits for the first one (a third of a build at 10,000 questions).
+   */
+  private seal(): void {
+    this.sealed = true;
     this.terms = [...this.postings.keys()];
     const lists = new Map<string, number[]>();
     this.terms.forEach((term, i) => {
@@ -83,6 +88,7 @@ export class TermVocabulary {
 
   /** Vocabulary terms within Fuse's threshold of `query`, best first. */
   fuzzy(query: string, limit = 16): FuzzyTerm[] {
+    if (!this.sealed) this.seal();
     const qp = letterPairs(query);
     const need = Math.max(1, qp.length - PAIRS_LOST);
     const counts = this.counts;
