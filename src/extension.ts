@@ -34,6 +34,8 @@ export interface InterviewNotesApi {
   searchPicks: typeof searchPicks;
   /** Where study progress is stored, so a test can play a second window writing to it. */
   globalState: vscode.Memento;
+  /** The extension's log folder: the output channel is written there, so a test can read what the user sees in it. */
+  logUri: vscode.Uri;
   activationMs: number;
 }
 
@@ -102,7 +104,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
   void daily.offerOnStartup();
   const testMode = context.extensionMode === vscode.ExtensionMode.Test || process.env[TEST_API_ENV] === '1';
-  return testMode ? { notes, study, dueStatus, daily, tree, answers, review, progress, interview, drill, myNotes, searchPicks, globalState: context.globalState, activationMs } : undefined;
+  return testMode ? { notes, study, dueStatus, daily, tree, answers, review, progress, interview, drill, myNotes, searchPicks, globalState: context.globalState, logUri: context.logUri, activationMs } : undefined;
 }
 
 export function deactivate(): void {}
