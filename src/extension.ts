@@ -3,7 +3,7 @@ import { Settings, TOPICS_VIEW_ID } from './constants';
 import { TreeSearchFilter } from './commands/filterTree';
 import { registerCommands } from './commands/registerCommands';
 import { searchPicks } from './commands/searchQuestions';
-import { BUNDLED_SOURCE_SCHEME } from './services/bundledNotes';
+import { BUNDLED_FILE_SCHEME } from './services/bundledNotes';
 import { MyNotes } from './services/myNotes';
 import { NotesService } from './services/notesService';
 import { StudyStore } from './services/studyStore';
@@ -83,8 +83,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
     drill,
     myNotes,
     myNotes.onDidChange(() => notes.invalidateSearch()),
-    vscode.workspace.registerTextDocumentContentProvider(BUNDLED_SOURCE_SCHEME, {
-      provideTextDocumentContent: (uri) => notes.bundledNotes()?.source(uri.path.slice(1)),
+    vscode.workspace.registerTextDocumentContentProvider(BUNDLED_FILE_SCHEME, {
+      provideTextDocumentContent: (uri) => notes.bundledNotes()?.fileText(uri.path.slice(1)),
     }),
     ...registerCommands({ notes, study, tree, view, treeFilter, answers, review, progress, interview, drill, daily, myNotes, log }),
     notes.onDidChange(() => treeFilter.current && treeFilter.apply(treeFilter.current)),

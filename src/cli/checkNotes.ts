@@ -56,12 +56,12 @@ export function checkStructure(topics: readonly Topic[], root?: string): NotePro
   const byId = new Map<string, Question>();
   const byTitle = new Map<string, Question>();
   for (const q of questions) {
-    const at = { file: q.source.file, line: q.source.line };
+    const at = { file: q.location.file, line: q.location.line };
     const sameId = byId.get(q.id);
-    if (sameId) problems.push({ ...at, severity: 'error', message: `duplicate id "${q.id}" (also in ${sameId.source.file}:${sameId.source.line})` });
+    if (sameId) problems.push({ ...at, severity: 'error', message: `duplicate id "${q.id}" (also in ${sameId.location.file}:${sameId.location.line})` });
     else byId.set(q.id, q);
     const sameTitle = byTitle.get(q.title);
-    if (sameTitle) problems.push({ ...at, severity: 'error', message: `duplicate title "${q.title}" (also in ${sameTitle.source.file}:${sameTitle.source.line})` });
+    if (sameTitle) problems.push({ ...at, severity: 'error', message: `duplicate title "${q.title}" (also in ${sameTitle.location.file}:${sameTitle.location.line})` });
     else byTitle.set(q.title, q);
     if (!q.markdown.trim()) problems.push({ ...at, severity: 'error', message: `"${q.title}" has an empty answer` });
   }
@@ -72,7 +72,7 @@ export function checkStructure(topics: readonly Topic[], root?: string): NotePro
 function checkLinks(q: Question, byId: Map<string, Question>, root = '/'): NoteProblem[] {
   const problems: NoteProblem[] = [];
   const tokens = markdownEngine().parse(q.markdown, {});
-  const bodyStart = q.source.bodyLine - 1;
+  const bodyStart = q.location.bodyLine - 1;
   for (const block of tokens) {
     if (block.type !== 'inline' || !block.children) continue;
     const line = bodyStart + (block.map?.[0] ?? 0) + 1;
@@ -80,11 +80,11 @@ function checkLinks(q: Question, byId: Map<string, Question>, root = '/'): NoteP
       if (t.type !== 'link_open') continue;
       const href = String(t.attrGet('href') ?? '');
       if (href.startsWith('q:')) {
-        if (!byId.has(href.slice(2))) problems.push({ file: q.source.file, line, severity: 'error', message: `link to unknown question "${href.slice(2)}"` });
+        if (!byId.has(href.slice(2))) problems.push({ file: q.location.file, line, severity: 'error', message: `link to unknown question "${href.slice(2)}"` });
       } else if (!/^([a-z][a-z0-9+.-]*:|#)/i.test(href) && href) {
-        const target = resolveNoteLink(href, dirname(q.source.file), resolve(root));
-        if (!target.ok) problems.push({ file: q.source.file, line, severity: 'error', message: target.message });
-        else if (href.split('#')[0] && !existsSync(target.path)) problems.push({ file: q.source.file, line, severity: 'error', message: `broken link "${href}"` });
+        const target = resolveNoteLink(href, dirname(q.location.file), resolve(root));
+        if (!target.ok) problems.push({ file: q.location.file, line, severity: 'error', message: target.message });
+        else if (href.split('#')[0] && !existsSync(target.path)) problems.push({ file: q.location.file, line, severity: 'error', message: `broken link "${href}"` });
       }
     }
   }
@@ -107,8 +107,8 @@ export function literalEmphasisProblems(q: Question, html: string): NoteProblem[
     const snippet = text.slice(Math.max(0, at - 12), at + 14).replace(/\s+/g, ' ');
     const before = text.slice(Math.max(0, at - 6), at).trim();
     const found = before ? lines.findIndex((l) => l.includes(before)) : -1;
-    const line = found >= 0 ? q.source.bodyLine + found : q.source.line;
-    problems.push({ file: q.source.file, line, severity: 'error', message: `literal ** in the rendered answer: "${snippet}"` });
+    const line = found >= 0 ? q.location.bodyLine + found : q.location.line;
+    problems.push({ file: q.location.file, line, severity: 'error', message: `literal ** in the rendered answer: "${snippet}"` });
   }
   return problems;
 }
@@ -187,7 +187,7 @@ export async function checkExamples(topics: readonly Topic[], options: CheckOpti
     if (problem) {
       failed.add(r.job.example);
       p.failedOn.add(r.job.python.label);
-      problems.push({ file: q.source.file, line: ex.line, severity: 'error', message: problem });
+      problems.push({ file: q.location.file, line: ex.line, severity: 'error', message: problem });
     } else {
       p.python.add(r.job.python.label);
       if (startsProcesses(ex.code)) p.methods.add(r.job.startMethod ?? r.job.python.defaultStartMethod);
@@ -207,7 +207,7 @@ export async function checkExamples(topics: readonly Topic[], options: CheckOpti
     .slice(0, 8)
     .map((r) => {
       const { q, ex } = runnable[r.job.example];
-      return { file: q.source.file, line: ex.line, python: r.job.python.label, startMethod: r.job.startMethod, ms: r.ms };
+      return { file: q.location.file, line: ex.line, python: r.job.python.label, startMethod: r.job.startMethod, ms: r.ms };
     });
   return report;
 }
@@ -263,7 +263,7 @@ function compileExamples(py: PythonInterpreter, items: { q: Question; ex: CodeEx
   return r.stdout.split('\n').filter(Boolean).map((line) => {
     const [i, lineno, msg] = JSON.parse(line) as [number, number, string];
     const { q, ex } = items[i];
-    return { file: q.source.file, line: ex.line + lineno, severity: 'error' as const, message: `example does not compile on CPython ${py.label}: ${msg}` };
+    return { file: q.location.file, line: ex.line + lineno, severity: 'error' as const, message: `example does not compile on CPython ${py.label}: ${msg}` };
   });
 }
 

@@ -47,7 +47,7 @@ export function compileBundledNotes(
   const { topics, problems } = loadBundled(folder);
   // Where each example was verified comes from the committed record: the build never runs Python.
   applyRecord(topics, readRecord(join(folder, RECORD_FILE)));
-  const json = serializeNotesIndex(relativiseSources(topics, resolve(folder)));
+  const json = serializeNotesIndex(relativiseLocations(topics, resolve(folder)));
   writeFileSync(outFile, json);
   let prerendered = 0;
   let bundleBytes = 0;
@@ -56,7 +56,7 @@ export function compileBundledNotes(
     const answers = prerenderAnswers(questions);
     prerendered = Object.keys(answers.answers).length;
     const sources: Record<string, string> = {};
-    for (const q of questions) sources[q.source.file] ??= readFileSync(join(folder, q.source.file), 'utf8');
+    for (const q of questions) sources[q.location.file] ??= readFileSync(join(folder, q.location.file), 'utf8');
     const packed = packBundle({ index: json, sources: JSON.stringify(sources), answers: JSON.stringify(answers) });
     const compressed = brotliCompressSync(packed, {
       params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY, [zlib.BROTLI_PARAM_LGWIN]: zlib.BROTLI_MAX_WINDOW_BITS, [zlib.BROTLI_PARAM_SIZE_HINT]: packed.length },
@@ -87,9 +87,9 @@ async function loadFolder(folder: string, options: LoadOptions = {}): Promise<No
   }
 }
 
-function relativiseSources(topics: Topic[], base: string): Topic[] {
+function relativiseLocations(topics: Topic[], base: string): Topic[] {
   for (const q of allQuestions(topics)) {
-    q.source.file = q.source.file.startsWith(base) ? q.source.file.slice(base.length + 1).split('\\').join('/') : q.source.file;
+    q.location.file = q.location.file.startsWith(base) ? q.location.file.slice(base.length + 1).split('\\').join('/') : q.location.file;
   }
   return topics;
 }
@@ -111,7 +111,7 @@ function toParseOutput(topics: readonly Topic[], full = false): ParsedOutputTopi
     questions: t.questions.map((q) => ({
       id: q.id,
       title: q.title,
-      ...(full ? { answer: q.markdown, lines: [q.source.line, q.source.endLine ?? q.source.line] as [number, number] } : {}),
+      ...(full ? { answer: q.markdown, lines: [q.location.line, q.location.endLine ?? q.location.line] as [number, number] } : {}),
       examples: q.examples.map((e) => ({ language: e.language, code: e.code, runnable: e.runnable, ...(e.kind ? { kind: e.kind } : {}) })),
     })),
   }));

@@ -74,11 +74,11 @@ export function staleRecordProblems(topics: readonly Topic[], record: VerifiedRe
     const entries = record.questions[q.id] ?? [];
     runnable.forEach((ex, i) => {
       if (entries[i]?.sha !== exampleHash(ex)) {
-        problems.push({ file: q.source.file, line: ex.line, severity: 'error', message: `example changed since it was last verified; ${hint}` });
+        problems.push({ file: q.location.file, line: ex.line, severity: 'error', message: `example changed since it was last verified; ${hint}` });
       }
     });
     if (entries.length > runnable.length) {
-      problems.push({ file: q.source.file, line: q.source.line, severity: 'error', message: `verification record lists ${entries.length} examples, the note has ${runnable.length}; ${hint}` });
+      problems.push({ file: q.location.file, line: q.location.line, severity: 'error', message: `verification record lists ${entries.length} examples, the note has ${runnable.length}; ${hint}` });
     }
   }
   for (const id of Object.keys(record.questions)) {

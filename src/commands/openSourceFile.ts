@@ -9,10 +9,10 @@ export async function openSourceFileCommand(notes: NotesService, currentId: stri
   const loaded = id ? notes.get(id) : undefined;
   if (!loaded) return undefined;
   try {
-    const line = Math.max(0, loaded.question.source.line - 1);
+    const line = Math.max(0, loaded.question.location.line - 1);
     const position = new vscode.Position(line, 0);
     // Bundled notes ship inside the bundle; their source opens read-only from there.
-    const uri = loaded.source ? loaded.fileUri : BundledNotes.sourceUri(loaded.question.source.file);
+    const uri = loaded.source ? loaded.fileUri : BundledNotes.fileUri(loaded.question.location.file);
     return await vscode.window.showTextDocument(uri, {
       viewColumn: vscode.ViewColumn.Beside,
       preview: true,

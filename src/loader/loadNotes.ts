@@ -52,7 +52,7 @@ export function parseFileContribution(file: string, idBase: string, maxBytes = D
   const dirId = idFor(idBase, dirname(file));
   const parsed = parseNoteFile(text, idFor(idBase, file), dirId, parse);
   for (const p of parsed.problems) problems.push({ ...p, file });
-  if (parsed.question) parsed.question.source.file = file;
+  if (parsed.question) parsed.question.location.file = file;
   if (parsed.group) setSourceFile(parsed.group, file);
   return { file, question: parsed.question, group: parsed.group, topicMeta: parsed.topicMeta, problems, skipped: parsed.skipped, reading: parsed.reading };
 }
@@ -189,7 +189,7 @@ function comparePaths(a: string, b: string): number {
 }
 
 function setSourceFile(topic: Topic, file: string): void {
-  for (const q of topic.questions) q.source.file = file;
+  for (const q of topic.questions) q.location.file = file;
   for (const t of topic.topics) setSourceFile(t, file);
 }
 

@@ -8,16 +8,16 @@ import { parsePrerendered, type RenderedAnswer } from '../core/render/prerendere
 
 const decompress = promisify(brotliDecompress);
 
-/** Virtual documents for the bundled notes' sources: they ship inside the bundle, not as files. */
-export const BUNDLED_SOURCE_SCHEME = 'interview-notes-bundled';
+/** Virtual documents for the bundled note files: they ship inside the bundle, not as files on disk. */
+export const BUNDLED_FILE_SCHEME = 'interview-notes-bundled';
 
 /**
  * The bundled notes as shipped in dist/notes-bundle.br. Decompression runs on
- * Node's thread pool, so it never blocks the extension host; the sources and
+ * Node's thread pool, so it never blocks the extension host; the note files and
  * the rendered answers are parsed the first time someone asks for them.
  */
 export class BundledNotes {
-  private sourceTexts: Record<string, string> | undefined;
+  private fileTexts: Record<string, string> | undefined;
   private answers: Record<string, RenderedAnswer> | undefined;
 
   private constructor(
@@ -32,9 +32,9 @@ export class BundledNotes {
   }
 
   /** The text of a bundled note file, by its path relative to notes/. */
-  source(file: string): string | undefined {
-    this.sourceTexts ??= JSON.parse(this.part('sources')) as Record<string, string>;
-    return Object.hasOwn(this.sourceTexts, file) ? this.sourceTexts[file] : undefined;
+  fileText(file: string): string | undefined {
+    this.fileTexts ??= JSON.parse(this.part('sources')) as Record<string, string>;
+    return Object.hasOwn(this.fileTexts, file) ? this.fileTexts[file] : undefined;
   }
 
   /** The answer as rendered at build time (labels still to fill in), if it could be. */
@@ -44,7 +44,7 @@ export class BundledNotes {
   }
 
   /** Where "Open Source File" shows a bundled note: read-only, served from the bundle. */
-  static sourceUri(file: string): vscode.Uri {
-    return vscode.Uri.from({ scheme: BUNDLED_SOURCE_SCHEME, path: `/${file}` });
+  static fileUri(file: string): vscode.Uri {
+    return vscode.Uri.from({ scheme: BUNDLED_FILE_SCHEME, path: `/${file}` });
   }
 }

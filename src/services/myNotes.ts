@@ -22,7 +22,6 @@ export class MyNotes extends Disposable {
   /** The folder's watcher and its listeners, replaced when the folder setting changes. */
   private watching: vscode.Disposable[] = [];
   private folderUri: vscode.Uri | undefined;
-  private loading: Promise<void> = Promise.resolve();
   /** Note ids (as written) used by exactly one loaded question; recomputed when the notes change. */
   private uniqueNoteIds: Set<string> | undefined;
 
@@ -44,11 +43,6 @@ export class MyNotes extends Disposable {
     if (!setting) return undefined;
     const path = setting === '~' || setting.startsWith('~/') || setting.startsWith('~\\') ? join(homedir(), setting.slice(1)) : setting;
     return vscode.Uri.file(path);
-  }
-
-  /** Resolves once the notes in the current folder were read. */
-  ready(): Promise<void> {
-    return this.loading;
   }
 
   /** The user's note on a question (by its scoped id, see NotesService), if they wrote one. */
@@ -106,7 +100,7 @@ export class MyNotes extends Disposable {
         if (this.texts.delete(baseName(uri))) this.changed.fire();
       }),
     );
-    this.loading = this.readAll(folder).then(() => this.changed.fire());
+    void this.readAll(folder).then(() => this.changed.fire());
   }
 
   private async readAll(folder: vscode.Uri): Promise<void> {

@@ -164,10 +164,10 @@ export class NotesService extends Disposable {
     const notesDir = vscode.Uri.joinPath(this.extensionUri, 'notes').fsPath;
     if (this.showBundled) {
       const prefix = this.sourceList.length ? [vscode.l10n.t('Bundled Notes')] : [];
-      roots.push(this.scopeRoot({ kind: 'bundled', id: 'bundled', title: vscode.l10n.t('Bundled Notes') }, { id: '', title: '', order: 0, questions: [], topics: this.bundled }, undefined, prefix, order, (q) => join(notesDir, q.source.file), true));
+      roots.push(this.scopeRoot({ kind: 'bundled', id: 'bundled', title: vscode.l10n.t('Bundled Notes') }, { id: '', title: '', order: 0, questions: [], topics: this.bundled }, undefined, prefix, order, (q) => join(notesDir, q.location.file), true));
     }
     for (const source of this.sourceList) {
-      roots.push(this.scopeRoot({ kind: 'source', id: `source:${source.path}`, title: source.title, source }, source.root, sourceScope(source.path), [source.title], order, (q) => q.source.file, source.trusted));
+      roots.push(this.scopeRoot({ kind: 'source', id: `source:${source.path}`, title: source.title, source }, source.root, sourceScope(source.path), [source.title], order, (q) => q.location.file, source.trusted));
     }
     this.rootList = roots;
     this.order = order;
@@ -204,10 +204,10 @@ export class NotesService extends Disposable {
       const first = firstSeen.get(q.id);
       if (first) {
         problems.push({
-          file: q.source.file,
-          line: q.source.line,
+          file: q.location.file,
+          line: q.location.line,
           severity: 'warning',
-          message: `duplicate id "${q.id}" (also at ${first.source.file}:${first.source.line}); both are shown`,
+          message: `duplicate id "${q.id}" (also at ${first.location.file}:${first.location.line}); both are shown`,
         });
       } else firstSeen.set(q.id, q);
       const question: Question = { ...q, id: key, topicId: topic.id };

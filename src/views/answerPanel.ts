@@ -24,9 +24,6 @@ export class AnswerPanel extends WebviewPanelHost<AnswerHostMessage, AnswerMessa
   private shownMarkdown: string | undefined;
   /** The user's note last shown, for the same reason. */
   private shownNote: string | undefined;
-  private readonly rendered = this._register(new vscode.EventEmitter<{ id: string; html: string }>());
-  /** Fires after the panel shows a question; tests and the status use it. */
-  readonly onDidRender = this.rendered.event;
   private readonly pageShown = this._register(new vscode.EventEmitter<{ questionId: string; pageId: string }>());
   /** Fires when the page reports what it shows; `pageId` changes only when the document is reloaded. */
   readonly onDidShowInPage = this.pageShown.event;
@@ -181,7 +178,6 @@ export class AnswerPanel extends WebviewPanelHost<AnswerHostMessage, AnswerMessa
       );
     }
     this.log.info(`rendered ${id} in ${Date.now() - started} ms`);
-    this.rendered.fire({ id, html: this.html ?? '' });
   }
 
   /** Questions whose answers link to this one, computed once per load of the notes. */

@@ -45,10 +45,6 @@ export class TopicsTreeProvider extends Disposable implements vscode.TreeDataPro
     this.refresh();
   }
 
-  get filtering(): boolean {
-    return this.filter !== undefined;
-  }
-
   refresh(): void {
     this.parents.clear();
     this.changed.fire(undefined);

@@ -87,10 +87,6 @@ export abstract class WebviewPanelHost<ToWebview, FromWebview> extends Disposabl
     return this.current;
   }
 
-  get isOpen(): boolean {
-    return this.current !== undefined;
-  }
-
   /** The HTML the panel shows now, so integration tests can assert what a user sees. */
   get html(): string | undefined {
     return this.current?.webview.html;

@@ -26,7 +26,7 @@ export function shapeOutline(t: Topic, depth = 0): string[] {
   const pad = '  '.repeat(depth);
   return [
     `${pad}# ${t.title}${t.intro ? ' (intro)' : ''}`,
-    ...t.questions.map((q) => `${pad}- ${q.title} @${q.source.line}-${q.source.endLine}${q.examples.map((e) => ` [${e.kind ?? (e.runnable ? 'run' : 'shown')}]`).join('')}`),
+    ...t.questions.map((q) => `${pad}- ${q.title} @${q.location.line}-${q.location.endLine}${q.examples.map((e) => ` [${e.kind ?? (e.runnable ? 'run' : 'shown')}]`).join('')}`),
     ...t.topics.flatMap((c) => shapeOutline(c, depth + 1)),
   ];
 }

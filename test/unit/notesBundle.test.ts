@@ -4,7 +4,7 @@ import { fillLabels, parsePrerendered, prerenderAnswers } from '../../src/core/r
 import type { Question } from '../../src/core/notes/model';
 
 const question = (id: string, markdown: string): Question => ({
-  id, title: id, topicId: 't', tags: [], keywords: [], markdown, examples: [], source: { file: `${id}.md`, line: 1, bodyLine: 1 },
+  id, title: id, topicId: 't', tags: [], keywords: [], markdown, examples: [], location: { file: `${id}.md`, line: 1, bodyLine: 1 },
 });
 
 describe('notes bundle', () => {

@@ -21,7 +21,7 @@ describe('parseNoteFile (bundled format)', () => {
     assert.equal(question.examples[0].code, 'print(1)\n');
     assert.equal(question.examples[0].expectedOutput, '1\n');
     assert.equal(question.examples[0].line, 11, 'line of the fence in the file, front matter included');
-    assert.equal(question.source.bodyLine, 8);
+    assert.equal(question.location.bodyLine, 8);
     assert.ok(!question.markdown.includes('id: a'), 'front matter is not content');
   });
 

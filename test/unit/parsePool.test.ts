@@ -126,7 +126,7 @@ describe('notes reader pool', () => {
       allQuestions([c.group!]).map((q) => q.title),
       ['What is a closure?', 'What is the GIL?'],
     );
-    assert.equal(allQuestions([c.group!])[0].source.file, file);
+    assert.equal(allQuestions([c.group!])[0].location.file, file);
     const text: ParseJob = { kind: 'text', file, text: '## Only one?\n\nYes.\n', fileId: 'real.md', dirId: 'x', parse: { explain: true } };
     const t = await p.parse(text);
     assert.ok(t?.reading?.length, 'explain mode returns what each line became');

@@ -40,7 +40,8 @@ export interface ExampleVerification {
   startMethods?: string[];
 }
 
-export interface SourceLocation {
+/** Where a question is in its Markdown file (not to be confused with a notes source, the folder or file a user adds). */
+export interface FileLocation {
   /** Path as given to the parser (relative for bundled notes, absolute for user notes). */
   file: string;
   /** 1-based line where the question starts. */
@@ -64,9 +65,10 @@ export interface Question {
   /** The answer, Markdown without front matter. */
   markdown: string;
   examples: CodeExample[];
-  source: SourceLocation;
+  location: FileLocation;
 }
 
+/** A group of questions: a bundled topic, a folder, a file or a heading section of a user's notes. */
 export interface Topic {
   id: string;
   title: string;

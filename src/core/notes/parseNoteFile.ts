@@ -66,7 +66,7 @@ export function parseNoteFile(text: string, file: string, topicId: string, optio
         ...(importance ? { importance } : {}),
         markdown: fm.body,
         examples: extractExamples(fm.body, fm.bodyLineOffset),
-        source: { file, line: 1, bodyLine: fm.bodyLineOffset + 1 },
+        location: { file, line: 1, bodyLine: fm.bodyLineOffset + 1 },
       },
       problems,
     };
@@ -117,7 +117,7 @@ function toTopic(group: ExtractedGroup, topicId: string, file: string, meta: { t
         keywords: meta.keywords,
         markdown: body,
         examples: extractExamples(body, q.bodyLine - 1),
-        source: { file, line: q.line, bodyLine: q.bodyLine, endLine: q.lines[1] },
+        location: { file, line: q.line, bodyLine: q.bodyLine, endLine: q.lines[1] },
       };
     }),
     topics: g.groups.map((child, i) => build(child, uniqueId(`${id}/${slugify(child.title)}`, usedIds), i)),

@@ -34,12 +34,6 @@ export interface StudyState {
   recent: string[];
 }
 
-/** The pre-release shape: two lists of ids and nothing else. */
-export interface StudyStateV0 {
-  mastered?: string[];
-  favorites?: string[];
-}
-
 /** What can be asked of one question's progress (the search's `is:` words use the same names). */
 export type StudyCondition = 'unmastered' | 'mastered' | 'favorite' | 'due';
 
@@ -245,6 +239,7 @@ function readIdList(raw: unknown, path: string, warnings: string[]): string[] {
   return ids;
 }
 
+/** The pre-release shape: `{ mastered?: string[]; favorites?: string[] }` and nothing else. */
 function migrateV0(raw: Dict): { state: StudyState; warnings: string[] } {
   const warnings: string[] = [];
   const mastered = readIdList(raw.mastered, 'mastered', warnings);
