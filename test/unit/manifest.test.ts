@@ -28,6 +28,13 @@ describe('package.json agrees with the code', () => {
     assert.ok(text.includes(ANSWER_PANEL_TYPE));
   });
 
+  it('packages every webview script a panel loads (.vscodeignore)', () => {
+    const kept = new Set(readFileSync(join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l.startsWith('!')).map((l) => l.slice(1)));
+    const scripts = sourceFiles(join(ROOT, 'src', 'views')).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/page\.script\('([\w.-]+\.js)'\)/g)].map((m) => m[1]));
+    assert.ok(scripts.length >= 5, `found ${scripts.join(', ')}`);
+    for (const name of scripts) assert.ok(kept.has(`dist/${name}`), `dist/${name} is left out of the .vsix`);
+  });
+
   it('activates lazily (no "*" or startup events)', () => {
     for (const e of pkg.activationEvents ?? []) assert.ok(e !== '*' && e !== 'onStartupFinished', e);
   });
