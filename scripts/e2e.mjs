@@ -27,7 +27,64 @@ const extensionsDir = mkdtempSync(join(tmpdir(), 'pin-e2e-ext-'));
 const workspace = mkdtempSync(join(tmpdir(), 'pin-e2e-ws-'));
 writeFileSync(join(workspace, 'main.py'), 'print("hello")\n');
 installVsix(vsix, extensionsDir);
+
+// The practice steps pick their questions from the notes index the package ships.
+const index = JSON.parse(readFileSync(join(ROOT, 'dist', 'notes-index.json'), 'utf8'));
+const questionsOf = (topics) => topics.flatMap(function walk(t) {
+  return [...t.questions, ...(t.topics ?? []).flatMap(walk)];
+});
+const indexQuestions = questionsOf(index.topics);
+const practiceTopic = index.topics.find((t) => t.title === TOPIC) ?? index.topics[0];
+// A follow-up card: a question whose first 面试官追问 item asks in bold and answers after it,
+// outside the first topic (its first question was reviewed today above, which would hold its follow-ups back).
+const followUpParent = questionsOf(index.topics.slice(1)).find((q) => /## 面试官追问\s*\n+- \*\*[^*\n]+\*\*\s*\S/.test(q.markdown));
+// An output drill: a short runnable example printing three to six lines.
+const drillQuestion = indexQuestions.find((q) => q.examples.some((e) => drillable(e)));
+const drillIndex = drillQuestion?.examples.findIndex((e) => drillable(e)) ?? -1;
+function drillable(e) {
+  const lines = (e.expectedOutput ?? '').trimEnd().split('\n');
+  return e.runnable && e.expectedOutput && lines.length >= 3 && lines.length <= 6 && e.code.trim().split('\n').length <= 12;
+}
+
+/** A local calendar date `days` from today, as the extension's "today" counts it. */
+function localDate(days) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+// Progress to import: the question learned five days ago (not due), its first follow-up three days ago (due since yesterday).
+const followUpKey = followUpParent && `${followUpParent.id}#followup-1`;
+const progressFile = join(workspace, 'progress.json');
+if (followUpParent) {
+  const card = (stability, reviewed, due) => ({ stability, difficulty: 5, phase: 'review', intervalDays: due - reviewed, reps: 2, lapses: 0, due: localDate(due), lastReviewed: localDate(reviewed) });
+  const updatedAt = new Date(Date.now() - 3 * 86_400_000).toISOString();
+  const state = {
+    version: 2,
+    questions: { [followUpParent.id]: { card: card(12, -5, 7), updatedAt }, [followUpKey]: { card: card(2, -3, -1), updatedAt } },
+    history: [
+      { id: followUpParent.id, date: localDate(-6), rating: 'good' },
+      { id: followUpParent.id, date: localDate(-5), rating: 'good' },
+      { id: followUpKey, date: localDate(-4), rating: 'good' },
+      { id: followUpKey, date: localDate(-3), rating: 'good' },
+    ],
+    recent: [],
+  };
+  writeFileSync(progressFile, JSON.stringify({ format: 'python-interview-notes/progress', version: 2, exportedAt: updatedAt, state }));
+}
+
 const server = await startCodeServer({ workspace, extensionsDir, settings: { 'workbench.colorTheme': process.env.E2E_THEME ?? 'Default Dark Modern' } });
+// Key bindings with arguments, as a user could bind them: a reproducible mock interview, the
+// progress import and an example's "Predict Output" drill without file dialogs.
+writeFileSync(
+  join(server.userDataDir, 'User', 'keybindings.json'),
+  JSON.stringify([
+    { key: 'ctrl+alt+f5', command: 'workbench.action.closeAllEditors' },
+    { key: 'ctrl+alt+f6', command: 'interviewNotes.startMockInterview', args: { topics: [practiceTopic.id], questions: 3, minutes: 3, seed: 7 } },
+    { key: 'ctrl+alt+f7', command: 'interviewNotes.importProgress', args: progressFile },
+    { key: 'ctrl+alt+f8', command: 'interviewNotes.startOutputDrill', args: { questionKey: drillQuestion?.id ?? '', exampleIndex: drillIndex } },
+  ]),
+);
 const { browser, context } = await launchBrowser({ width: 1440, height: 900 });
 const timings = { vsixKB };
 
@@ -54,8 +111,9 @@ async function findFrame(page, selector, timeout = 20000) {
   throw new Error(`no frame shows ${selector}`);
 }
 
+let page;
 try {
-  const page = await context.newPage();
+  page = await context.newPage();
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
   await page.waitForSelector('.activitybar', { timeout: 60000 });
   await page.waitForTimeout(1500);
@@ -142,7 +200,12 @@ try {
   await ratingFrame.locator('button[data-rating="good"]').click();
   await page.waitForTimeout(500);
 
-  await page.keyboard.press('F1');
+  // F1 can be lost while a webview keeps the focus on a loaded machine: try again until the palette shows.
+  const palette = page.locator('.quick-input-widget input');
+  for (let i = 0; i < 3 && !(await palette.isVisible()); i++) {
+    await page.keyboard.press('F1');
+    await palette.waitFor({ timeout: 5000 }).catch(() => {});
+  }
   await page.keyboard.type('Interview Notes: Show Study Progress');
   await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Show Study Progress' }).waitFor({ timeout: 15000 });
   await page.keyboard.press('Enter');
@@ -170,8 +233,79 @@ try {
   const restored = restoredTitle !== '' && restoredTitle === searchedTitle.trim();
   if (!restored) await page.screenshot({ path: join(shotDir, 'after-reload.png') });
   check('the answer panel survives a window reload', restored, restoredTitle);
+
+  // Practice modes, pictured in the README: only the editor area, to keep the images small.
+  const editorShot = (name) => page.locator('.part.editor').screenshot({ path: join(shotDir, name) });
+  const closeEditors = async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Alt+F5');
+    // The scratch file is unsaved: close it without saving.
+    const dontSave = page.locator('.monaco-dialog-box .monaco-button', { hasText: /Don't Save|不保存/ });
+    if (await dontSave.first().waitFor({ timeout: 3000 }).then(() => true, () => false)) await dontSave.first().click();
+    await page.waitForTimeout(500);
+  };
+  await closeEditors();
+
+  // A mock interview: the question alone with its timer, the notes typed, then the key points as a checklist.
+  await page.keyboard.press('Control+Alt+F6');
+  await (await findFrame(page, 'button[data-action="start"]')).locator('button[data-action="start"]').click();
+  let interviewFrame = await findFrame(page, '.timer-text');
+  const timerBefore = (await interviewFrame.locator('.timer-text').textContent())?.trim();
+  await interviewFrame.locator('textarea#notes').fill('先给定义，再讲底层实现，最后举一个例子和一个常见误区。');
+  await page.waitForTimeout(2200);
+  const timerAfter = (await interviewFrame.locator('.timer-text').textContent())?.trim();
+  check('a mock interview asks one question with a running timer', Boolean(timerBefore && timerAfter && timerBefore !== timerAfter), `${timerBefore} → ${timerAfter}`);
+  await interviewFrame.locator('button[data-action="reveal"]').click();
+  interviewFrame = await findFrame(page, 'input[data-point]');
+  const points = await interviewFrame.locator('input[data-point]').count();
+  for (let i = 0; i < Math.min(2, points); i++) await interviewFrame.locator(`label[for="point-${i}"]`).click();
+  const ticked = await interviewFrame.locator('input[data-point]:checked').count();
+  check('revealing shows the key points as a checklist to tick', points > 0 && ticked === Math.min(2, points), `${ticked} of ${points} ticked`);
+  await page.waitForTimeout(500);
+  await editorShot('mock-interview.png');
+  await closeEditors();
+
+  // A follow-up card in the review session: progress imported, then the session from the status bar.
+  if (followUpParent) {
+    await page.keyboard.press('Control+Alt+F7');
+    await page.waitForTimeout(1500);
+    await page.locator('.statusbar-item').filter({ has: page.locator('.codicon-mortar-board') }).first().click();
+    let followFrame = await findFrame(page, '.follow-up-to');
+    const to = ((await followFrame.locator('.follow-up-to').textContent()) ?? '').trim();
+    await followFrame.locator('button[data-action="reveal"]').click();
+    followFrame = await findFrame(page, 'button[data-rating="good"]');
+    check('a due follow-up card comes up in the review session, naming its question', to.includes(followUpParent.title.slice(0, 6)), to.slice(0, 40));
+    await page.waitForTimeout(500);
+    await editorShot('follow-up.png');
+    await closeEditors();
+  } else {
+    check('a bundled question has a follow-up card', false);
+  }
+
+  // An output drill from an example: the prediction typed, then compared line by line.
+  if (drillQuestion) {
+    const expected = drillQuestion.examples[drillIndex].expectedOutput.trimEnd().split('\n');
+    // One line predicted wrong, the rest right.
+    const typed = expected.map((line, i) => (i === 1 ? (line.includes('True') ? line.replace('True', 'False') : `${line}?`) : line));
+    await page.keyboard.press('Control+Alt+F8');
+    const drillStart = await findFrame(page, 'button[data-action="start"], textarea#answer');
+    if (await drillStart.locator('button[data-action="start"]').count()) await drillStart.locator('button[data-action="start"]').click();
+    let drillFrame = await findFrame(page, 'textarea#answer');
+    await drillFrame.locator('textarea#answer').fill(typed.join('\n'));
+    await drillFrame.locator('button[data-action="check"]').click();
+    drillFrame = await findFrame(page, 'table.comparison');
+    const compared = await drillFrame.locator('table.comparison tbody tr').count();
+    const differs = await drillFrame.locator('table.comparison tbody tr.line-differs').count();
+    check('an output drill compares the typed prediction with the real output line by line', compared === expected.length && differs === 1, `${compared} lines for ${expected.length}, ${differs} differs`);
+    await page.waitForTimeout(500);
+    await editorShot('output-drill.png');
+    await closeEditors();
+  } else {
+    check('a bundled example can be drilled', false);
+  }
 } catch (err) {
   check(`e2e run: ${err.message}`, false);
+  await page?.screenshot({ path: join(ROOT, 'out', 'e2e-failure.png') }).catch(() => {});
 } finally {
   await browser.close().catch(() => {});
   await server.stop();
