@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { foldText, foldUnit } from '../../src/core/search/plainText';
+import { foldText, foldUnit, isWhitespace, stripMarkup } from '../../src/core/search/plainText';
 import { GramSignatures } from '../../src/core/search/gramSignature';
 import { pinyinKeys } from '../../src/core/search/pinyinKeys';
 import { SearchIndex, markdownToPlainText, parseQuery, type SearchDoc, type SearchHit } from '../../src/core/search/searchIndex';
@@ -237,11 +237,23 @@ describe('foldText', () => {
     }
   });
 
-  it('gives the same text when folding while adding answer signatures', () => {
+  it('gives the same answer text when folding while adding answer signatures', () => {
     const signatures = new GramSignatures(1, 1024);
-    const samples = ['', 'ＧＩＬ，Python　生成器？', 'ΟΔΟΣ', 'İstanbul', 'emoji 😀 ok', 'plain ascii text'];
-    for (const s of samples) assert.equal(signatures.addFolded(0, s), foldText(s));
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => signatures.addFolded(0, s) === foldText(s)));
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'aZ 生成器，。！（）ＡＺａｚ１　-_*`'.split('')) }), (s) => signatures.addFolded(0, s) === foldText(s)));
+    const searchText = (md: string) => foldText(markdownToPlainText(md));
+    const samples = ['', '  ', 'ＧＩＬ，Python　生成器？', 'ΟΔΟΣ', 'İstanbul', 'emoji 😀 ok', 'plain ascii text', ' a  b\t\nc\u3000 ', '## 要点\n\n- **生成器** `yield`\n'];
+    for (const s of samples) assert.equal(signatures.addAnswer(0, stripMarkup(s)), searchText(s), JSON.stringify(s));
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => signatures.addAnswer(0, stripMarkup(s)) === searchText(s)));
+    const pieces = 'aZ 生成器，。！（）ＡＺａｚ１　-_*`\t\n\u00a0\u2028\ufeff#>|[]()'.split('');
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...pieces) }), (s) => signatures.addAnswer(0, stripMarkup(s)) === searchText(s)), { numRuns: 2000 });
+  });
+
+  it('finds every char pair of the answer text in the answer signature', () => {
+    const signatures = new GramSignatures(1, 4096);
+    const text = signatures.addAnswer(0, stripMarkup('## 生成器\n\n  **Yield**　和 ＧＩＬ\t是什么？ a  b'));
+    for (let i = 0; i + 2 <= text.length; i++) assert.ok(signatures.mayContain(0, signatures.keys(text.slice(i, i + 2))), JSON.stringify(text.slice(i, i + 2)));
+  });
+
+  it('agrees with \\s on what whitespace is', () => {
+    for (let c = 0; c < 0x10000; c++) assert.equal(isWhitespace(c), /\s/.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
   });
 });

@@ -1,4 +1,4 @@
-import { foldText, foldUnit } from './plainText';
+import { collapseWhitespace, foldText, foldUnit, isWhitespace } from './plainText';
 
 /**
  * One small bit set per question holding hashed chars and char pairs of its
@@ -38,26 +38,44 @@ export class GramSignatures {
   }
 
   /**
-   * foldText(text), adding the folded text's bits on the way: one pass over an
-   * answer instead of three. Falls back to foldText where a char needs it.
+   * An answer's search text, foldText(collapseWhitespace(stripped)), adding its
+   * bits on the way: one pass over the answer instead of four. Falls back to
+   * those functions where a char needs foldText's context.
    */
-  addFolded(doc: number, text: string): string {
+  addAnswer(doc: number, stripped: string): string {
     const base = doc * this.words;
     const bits = this.bits;
     const shift = this.shift;
-    const units = new Uint16Array(text.length);
+    if (scratch.length < stripped.length) scratch = new Uint16Array(Math.max(stripped.length, 2 * scratch.length));
+    const units = scratch;
+    let out = 0;
     let changed = false;
+    let space = false;
     let prev = -1;
-    for (let i = 0; i < text.length; i++) {
-      const raw = text.charCodeAt(i);
+    for (let i = 0; i < stripped.length; i++) {
+      const raw = stripped.charCodeAt(i);
+      if (isWhitespace(raw)) {
+        if (raw !== 32 || space || out === 0) changed = true;
+        space = out > 0;
+        continue;
+      }
       const c = foldUnit(raw);
       if (c === -1) {
-        const folded = foldText(text);
+        const folded = foldText(collapseWhitespace(stripped));
         this.add(doc, folded);
         return folded;
       }
       if (c !== raw) changed = true;
-      units[i] = c;
+      if (space) {
+        space = false;
+        units[out++] = 32;
+        let h = hashChar(32) >>> shift;
+        bits[base + (h >>> 5)] |= 1 << (h & 31);
+        h = hashPair(prev, 32) >>> shift;
+        bits[base + (h >>> 5)] |= 1 << (h & 31);
+        prev = 32;
+      }
+      units[out++] = c;
       let h = hashChar(c) >>> shift;
       bits[base + (h >>> 5)] |= 1 << (h & 31);
       if (prev !== -1) {
@@ -66,7 +84,8 @@ export class GramSignatures {
       }
       prev = c;
     }
-    return changed ? utf16.decode(units) : text;
+    if (space) changed = true;
+    return changed ? utf16.decode(units.subarray(0, out)) : stripped;
   }
 
   /** Bits a text must have to hold `term`: its char pairs, or its one char. */
@@ -85,6 +104,8 @@ export class GramSignatures {
 }
 
 const utf16 = new TextDecoder('utf-16le');
+/** Reused between answers: folding 10,000 of them should not allocate 10,000 buffers. */
+let scratch = new Uint16Array(4096);
 
 function hashChar(c: number): number {
   return Math.imul(c ^ 0x5bd1e995, 0x9e3779b1) >>> 0;

@@ -20,11 +20,24 @@ const inline = (m: string, linkText?: string, refText?: string, autolink?: strin
  * `__init__` matters more here than `_emphasis_`.
  */
 export function markdownToPlainText(md: string): string {
-  return md
-    .replace(LINE_MARKUP, ' ')
-    .replace(INLINE_MARKUP, inline)
-    .replace(WHITESPACE, ' ')
-    .trim();
+  return collapseWhitespace(stripMarkup(md));
+}
+
+/** markdownToPlainText before its whitespace is collapsed. */
+export function stripMarkup(md: string): string {
+  return md.replace(LINE_MARKUP, ' ').replace(INLINE_MARKUP, inline);
+}
+
+/** Every run of whitespace one space, none at the ends. */
+export function collapseWhitespace(s: string): string {
+  return s.replace(WHITESPACE, ' ').trim();
+}
+
+/** JavaScript's \s (and what trim() removes), for one UTF-16 unit. */
+export function isWhitespace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 const HAS_FULL_WIDTH = /[\uff01-\uff5e\u3000]/;

@@ -8,7 +8,7 @@
 // Ranking, per term: title < keywords < pinyin < typo < answer (lower score
 // is better); terms are AND-ed and weighted by rarity.
 import { GramSignatures } from './gramSignature';
-import { foldText, markdownToPlainText } from './plainText';
+import { foldText, markdownToPlainText, stripMarkup } from './plainText';
 import { PinyinRuns, keywordPinyin, pinyinKeys } from './pinyinKeys';
 import {
   BIGRAM, BODY, FUZZY_KEYWORD, FUZZY_PINYIN, FUZZY_TITLE, MISS, NONE, PINYIN_FULL, PINYIN_INITIALS, S, SEP,
@@ -156,7 +156,7 @@ export class SearchIndex {
         keywordInitials: initials.length ? SEP + initials.join(SEP) + SEP : '',
         tags: doc.tags.map(foldText),
         topic: foldText(doc.topic),
-        body: bodySignatures.addFolded(i, markdownToPlainText(doc.body)),
+        body: bodySignatures.addAnswer(i, stripMarkup(doc.body)),
       };
     });
     return new SearchIndex(docs, entries, vocabulary, bodySignatures);
