@@ -167,7 +167,7 @@ export class NotesService extends Disposable {
       roots.push(this.scopeRoot({ kind: 'bundled', id: 'bundled', title: vscode.l10n.t('Bundled Notes') }, { id: '', title: '', order: 0, questions: [], topics: this.bundled }, undefined, prefix, order, (q) => join(notesDir, q.location.file), true));
     }
     for (const source of this.sourceList) {
-      roots.push(this.scopeRoot({ kind: 'source', id: `source:${source.path}`, title: source.title, source }, source.root, sourceScope(source.path), [source.title], order, (q) => q.location.file, source.trusted));
+      roots.push(this.scopeRoot({ kind: 'source', id: `source:${source.path}`, title: source.title, source }, source.content, sourceScope(source.path), [source.title], order, (q) => q.location.file, source.trusted));
     }
     this.rootList = roots;
     this.order = order;

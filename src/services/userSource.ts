@@ -33,7 +33,7 @@ export class UserNotesSource extends Disposable {
   readonly title: string;
   status: SourceStatus = 'indexing';
   /** The source's content; the tree shows its topics and questions under the source node. */
-  root: Topic = { id: '', title: '', order: 0, questions: [], topics: [] };
+  content: Topic = { id: '', title: '', order: 0, questions: [], topics: [] };
   indexed = 0;
   total = 0;
   indexMs = 0;
@@ -87,7 +87,7 @@ export class UserNotesSource extends Disposable {
   }
 
   get questionCount(): number {
-    return countQuestions(this.root);
+    return countQuestions(this.content);
   }
 
   async index(): Promise<void> {
@@ -206,10 +206,10 @@ export class UserNotesSource extends Disposable {
     if (this.isFile) {
       const c = this.contributions.get(this.path);
       const empty: Topic = { id: this.path, title: this.title, order: 0, questions: [], topics: [] };
-      this.root = c?.group ?? (c?.question ? { ...empty, questions: [c.question] } : empty);
+      this.content = c?.group ?? (c?.question ? { ...empty, questions: [c.question] } : empty);
       return;
     }
-    this.root = assembleRoot(this.path, this.contributions.values(), this.idBase());
+    this.content = assembleRoot(this.path, this.contributions.values(), this.idBase());
   }
 
   private watch(): void {
