@@ -87,7 +87,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
       provideTextDocumentContent: (uri) => notes.bundledNotes()?.fileText(uri.path.slice(1)),
     }),
     ...registerCommands({ notes, study, tree, view, treeFilter, answers, review, progress, interview, drill, daily, myNotes, log }),
-    notes.onDidChange(() => treeFilter.current && treeFilter.apply(treeFilter.current)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       const keys = [Settings.sources, Settings.showBundledNotes, Settings.maxFileSizeKB, Settings.maxFiles].map((k) => `${Settings.section}.${k}`);
       if (keys.some((k) => e.affectsConfiguration(k))) void notes.load();

@@ -21,6 +21,12 @@ export class TreeSearchFilter extends Disposable {
   ) {
     super();
     this._register({ dispose: () => this.clear() });
+    // Notes that change while a filter is active (a source indexing, an edit) are filtered too.
+    this._register(
+      notes.onDidChange(() => {
+        if (this.query) this.apply(this.query);
+      }),
+    );
   }
 
   get current(): string {
