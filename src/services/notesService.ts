@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { allQuestions, type NoteProblem, type Question, type Topic } from '../core/notes/model';
-import { SearchIndex } from '../core/search/searchIndex';
+import { SearchIndex, SlicedBuild } from '../core/search/searchIndex';
 import { searchDocOf } from '../core/search/searchDocs';
 import { Disposable, disposeAll } from '../util/disposable';
 import { BundledNotes } from './bundledNotes';
@@ -11,6 +11,10 @@ import { UserNotesSource } from './userSource';
 import { ParsePool } from '../loader/parsePool';
 import type { ParseJob } from '../loader/parseJob';
 import type { FileContribution } from '../loader/loadNotes';
+
+/** A background search-index slice does at most about this much work before yielding. */
+const SEARCH_SLICE_MS = 8;
+const SEARCH_SETTLE_MS = 300;
 
 /**
  * A root of the display tree: the bundled notes, or one user source. Its
@@ -88,6 +92,9 @@ export class NotesService extends Disposable {
   private byId = new Map<string, LoadedQuestion>();
   private order: string[] = [];
   private searchIndex: SearchIndex | undefined;
+  /** The index being built in time slices in the background after a change. */
+  private searchBuild: SlicedBuild | undefined;
+  private searchBuildTimer: NodeJS.Timeout | undefined;
   private readonly searchTexts: ((id: string) => string | undefined)[] = [];
   private loadError: string | undefined;
   private loaded: Promise<void> | undefined;
@@ -106,6 +113,7 @@ export class NotesService extends Disposable {
       onRestart: (file, why) => this.log.warn(`notes reader restarted after ${file} (${why})`),
     });
     this._register({ dispose: () => void this.pool.dispose() });
+    this._register({ dispose: () => clearTimeout(this.searchBuildTimer) });
   }
 
   /** Resolves once the first load finished (a restored panel waits for it). */
@@ -171,7 +179,7 @@ export class NotesService extends Disposable {
     }
     this.rootList = roots;
     this.order = order;
-    this.searchIndex = undefined;
+    this.invalidateSearch();
     for (const root of roots) this.logProblems(root);
     this.changed.fire();
   }
@@ -303,24 +311,55 @@ export class NotesService extends Disposable {
     return { index: this.order.indexOf(id), total: this.order.length };
   }
 
-  /** Built on first use after a change, so activation and file edits stay cheap. */
+  /**
+   * The search index. After a change it is built in the background in short
+   * time slices (so a large source never blocks the extension host); a search
+   * that comes before that finished completes it at once.
+   */
   search(): SearchIndex {
-    if (!this.searchIndex) {
-      const started = Date.now();
-      const docs = this.order.map((id) => {
-        const { question, topicPath } = this.byId.get(id)!;
-        return searchDocOf(question, topicPath);
-      });
-      for (const extra of this.searchTexts) {
-        for (const d of docs) {
-          const text = extra(d.id);
-          if (text) d.body = `${d.body}\n\n${text}`;
-        }
-      }
-      this.searchIndex = SearchIndex.build(docs);
-      this.log.debug(`search index built over ${this.order.length} questions in ${Date.now() - started} ms`);
-    }
+    if (this.searchIndex) return this.searchIndex;
+    const started = Date.now();
+    const build = this.searchBuild ?? new SlicedBuild(this.searchDocs());
+    this.searchBuild = undefined;
+    clearTimeout(this.searchBuildTimer);
+    this.searchIndex = build.finish();
+    this.log.debug(`search index completed for a search over ${this.order.length} questions in ${Date.now() - started} ms`);
     return this.searchIndex;
+  }
+
+  private searchDocs() {
+    const docs = this.order.map((id) => {
+      const { question, topicPath } = this.byId.get(id)!;
+      return searchDocOf(question, topicPath);
+    });
+    for (const extra of this.searchTexts) {
+      for (const d of docs) {
+        const text = extra(d.id);
+        if (text) d.body = `${d.body}\n\n${text}`;
+      }
+    }
+    return docs;
+  }
+
+  /** Starts the background build once changes settle (indexing refreshes every 250 ms; no build per refresh). */
+  private scheduleSearchBuild(): void {
+    clearTimeout(this.searchBuildTimer);
+    this.searchBuildTimer = setTimeout(() => {
+      const started = Date.now();
+      const build = new SlicedBuild(this.searchDocs());
+      this.searchBuild = build;
+      const slice = () => {
+        if (this.searchBuild !== build || this.isDisposed) return;
+        if (!build.runFor(SEARCH_SLICE_MS)) {
+          setImmediate(slice);
+          return;
+        }
+        this.searchBuild = undefined;
+        this.searchIndex = build.result;
+        this.log.debug(`search index built over ${this.order.length} questions in ${Date.now() - started} ms (${build.slices} slices, longest ${build.longestSliceMs.toFixed(1)} ms)`);
+      };
+      slice();
+    }, SEARCH_SETTLE_MS);
   }
 
   /** More text that should find a question (e.g. the reader's own note on it). */
@@ -332,6 +371,8 @@ export class NotesService extends Disposable {
   /** The search text changed outside the notes: rebuild the index on next use. */
   invalidateSearch(): void {
     this.searchIndex = undefined;
+    this.searchBuild = undefined;
+    this.scheduleSearchBuild();
   }
 
   /** Every folder a note may load images from. */

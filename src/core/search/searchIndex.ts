@@ -120,6 +120,19 @@ export class SearchIndex {
   }
 
   static build(docs: readonly SearchDoc[]): SearchIndex {
+    const steps = SearchIndex.building(docs);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same build one question per step, so the extension can spread a large
+   * index over short time slices and never block its thread for long
+   * (see SlicedBuild).
+   */
+  static *building(docs: readonly SearchDoc[]): Generator<void, SearchIndex, void> {
     const vocabulary = new TermVocabulary();
     const runs = new PinyinRuns();
     const bodySignatures = new GramSignatures(docs.length, BODY_SIGNATURE_BITS);
@@ -131,7 +144,9 @@ export class SearchIndex {
       if (f === undefined) foldedKeywords.set(k, (f = foldText(k)));
       return f;
     };
-    const entries = docs.map((doc, i): Entry => {
+    const entries: Entry[] = [];
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i];
       const title = foldText(doc.title);
       const keywords = doc.keywords.map(foldKeyword);
       const full: string[] = [];
@@ -148,7 +163,7 @@ export class SearchIndex {
       vocabulary.addTitle(i, title);
       const pinyin = pinyinKeys(title, runs);
       if (pinyin) vocabulary.addPinyin(i, pinyin.full);
-      return {
+      entries.push({
         title,
         keywords: keywords.length ? SEP + keywords.join(SEP) + SEP : '',
         pinyin,
@@ -157,8 +172,9 @@ export class SearchIndex {
         tags: doc.tags.map(foldText),
         topic: foldText(doc.topic),
         body: bodySignatures.addAnswer(i, stripMarkup(doc.body)),
-      };
-    });
+      });
+      yield;
+    }
     return new SearchIndex(docs, entries, vocabulary, bodySignatures);
   }
 
@@ -438,4 +454,43 @@ function hanPairs(text: string): string[] {
   const out = new Set<string>();
   for (let i = 0; i + 2 <= text.length; i++) out.add(text.slice(i, i + 2));
   return [...out];
+}
+
+/**
+ * A search index built in time slices: `runFor` does at most about `ms` of
+ * work and says whether the index is complete; `finish` completes it at once
+ * (when a search cannot wait).
+ */
+export class SlicedBuild {
+  private readonly steps: Generator<void, SearchIndex, void>;
+  private index: SearchIndex | undefined;
+  /** The longest single slice so far, in ms (for the log and the bench). */
+  longestSliceMs = 0;
+  slices = 0;
+
+  constructor(docs: readonly SearchDoc[]) {
+    this.steps = SearchIndex.building(docs);
+  }
+
+  get result(): SearchIndex | undefined {
+    return this.index;
+  }
+
+  runFor(ms: number): boolean {
+    if (this.index) return true;
+    const started = performance.now();
+    for (;;) {
+      const step = this.steps.next();
+      if (step.done) this.index = step.value;
+      if (step.done || performance.now() - started >= ms) break;
+    }
+    this.slices++;
+    this.longestSliceMs = Math.max(this.longestSliceMs, performance.now() - started);
+    return this.index !== undefined;
+  }
+
+  finish(): SearchIndex {
+    while (!this.runFor(Infinity));
+    return this.index!;
+  }
 }
