@@ -1,6 +1,7 @@
 import type { NoteProblem } from '../core/notes/model';
 import { parseNoteFile, type ParseOptions } from '../core/notes/parseNoteFile';
 import { parseFileContribution, type FileContribution } from './loadNotes';
+import { listNoteFiles, type FileListing } from './noteFiles';
 
 // What the notes reader (parseWorker.ts) is asked to do and answers: plain data
 // only, so it crosses the thread boundary by structured clone.
@@ -29,12 +30,32 @@ export interface TextJob {
 
 export type ParseJob = FileJob | TextJob;
 
-export type ToWorker = { seq: number; job: ParseJob };
-export type FromWorker = { type: 'ready' } | { type: 'done'; seq: number; result: FileContribution };
+/** List a source folder's note files (bounded, no folder symlinks: see listNoteFiles). */
+export interface ListJob {
+  kind: 'list';
+  root: string;
+  maxFiles: number;
+}
+
+export type ReaderJob = ParseJob | ListJob;
+export type ReaderResult = FileContribution | FileListing;
+
+export type ToWorker = { seq: number; job: ReaderJob };
+export type FromWorker = { type: 'ready' } | { type: 'done'; seq: number; result: ReaderResult };
 
 const skipped = (file: string, message: string): NoteProblem => ({ file, line: 0, severity: 'warning', message: `skipped: ${message}` });
 
-/** Runs one job; never throws (a parser failure becomes a skipped file naming the error). */
+/** Runs what the reader thread is asked; never throws. */
+export function runReaderJob(job: ReaderJob): ReaderResult {
+  if (job.kind !== 'list') return runParseJob(job);
+  try {
+    return listNoteFiles(job.root, { maxFiles: job.maxFiles });
+  } catch (err) {
+    return { files: [], truncated: false, problems: [{ file: job.root, line: 0, severity: 'error', message: `cannot list the folder: ${(err as Error).message}` }] };
+  }
+}
+
+/** Runs one parse job; never throws (a parser failure becomes a skipped file naming the error). */
 export function runParseJob(job: ParseJob): FileContribution {
   try {
     if (job.kind === 'file') return parseFileContribution(job.file, job.idBase, job.maxBytes, job.parse, job.rootReal);

@@ -2,10 +2,13 @@ import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FileContribution } from './loadNotes';
-import { overBudget, readerDied, type FromWorker, type ParseJob, type ToWorker } from './parseJob';
+import type { FileListing } from './noteFiles';
+import { overBudget, readerDied, type FromWorker, type ParseJob, type ReaderJob, type ReaderResult, type ToWorker } from './parseJob';
 
 /** How long one file may take to read and parse before it is skipped. */
 export const PARSE_BUDGET_MS = 1000;
+/** Listing is bounded by interviewNotes.maxFiles; this only stops a file system that hangs. */
+const LIST_BUDGET_MS = 60_000;
 /** An idle reader thread is stopped after this long (a new one starts on demand). */
 const IDLE_MS = 15_000;
 /** How long a fresh reader thread may take to load (a busy machine is slow). */
@@ -25,9 +28,12 @@ export interface ParsePoolOptions {
 
 interface Pending {
   seq: number;
-  job: ParseJob;
+  job: ReaderJob;
+  budgetMs: number;
+  /** The answer when the job ran over its budget or the reader died on it. */
+  failed: (why: 'budget' | 'died', detail: string) => ReaderResult;
   signal?: AbortSignal;
-  resolve: (c: FileContribution | undefined) => void;
+  resolve: (c: ReaderResult | undefined) => void;
   onAbort?: () => void;
   posted?: boolean;
   timer?: NodeJS.Timeout;
@@ -77,9 +83,27 @@ export class ParsePool {
   }
 
   parse(job: ParseJob, signal?: AbortSignal): Promise<FileContribution | undefined> {
+    const failed = (why: 'budget' | 'died', detail: string): FileContribution => ({
+      file: job.file,
+      problems: [why === 'budget' ? overBudget(job.file, this.budgetMs) : readerDied(job.file, detail)],
+    });
+    return this.run(job, this.budgetMs, failed, signal) as Promise<FileContribution | undefined>;
+  }
+
+  /** Lists a source folder in the reader thread (a large tree is seconds of file-system calls). */
+  list(root: string, maxFiles: number, signal?: AbortSignal): Promise<FileListing | undefined> {
+    const failed = (why: 'budget' | 'died', detail: string): FileListing => ({
+      files: [],
+      truncated: false,
+      problems: [{ file: root, line: 0, severity: 'error', message: why === 'budget' ? `listing the folder took longer than ${LIST_BUDGET_MS / 1000} s; stopped` : `listing the folder stopped the notes reader (${detail})` }],
+    });
+    return this.run({ kind: 'list', root, maxFiles }, LIST_BUDGET_MS, failed, signal) as Promise<FileListing | undefined>;
+  }
+
+  private run(job: ReaderJob, budgetMs: number, failed: Pending['failed'], signal?: AbortSignal): Promise<ReaderResult | undefined> {
     if (this.disposed || signal?.aborted) return Promise.resolve(undefined);
     return new Promise((resolve) => {
-      const p: Pending = { seq: ++this.seq, job, signal, resolve };
+      const p: Pending = { seq: ++this.seq, job, budgetMs, failed, signal, resolve };
       if (signal) {
         p.onAbort = () => this.cancel(p);
         signal.addEventListener('abort', p.onAbort, { once: true });
@@ -113,11 +137,11 @@ export class ParsePool {
         if (this.current !== next) return;
         worker.ref();
         next.posted = true;
-        next.timer = setTimeout(() => this.expire(next), this.budgetMs);
+        next.timer = setTimeout(() => this.expire(next), next.budgetMs);
         worker.postMessage({ seq: next.seq, job: next.job } satisfies ToWorker);
       },
       (err: Error) => {
-        if (this.current === next) this.finish(next, { file: next.job.file, problems: [readerDied(next.job.file, `it did not start: ${err.message}`)] });
+        if (this.current === next) this.finish(next, next.failed('died', `it did not start: ${err.message}`));
       },
     );
   }
@@ -149,8 +173,8 @@ export class ParsePool {
         const p = this.current;
         if (p?.posted) {
           this.restarts++;
-          this.options.onRestart?.(p.job.file, why);
-          this.finish(p, { file: p.job.file, problems: [readerDied(p.job.file, why)] });
+          this.options.onRestart?.(nameOf(p.job), why);
+          this.finish(p, p.failed('died', why));
         }
       };
       worker.on('error', (err) => died(err.message));
@@ -164,9 +188,9 @@ export class ParsePool {
   private expire(p: Pending): void {
     if (this.current !== p) return;
     this.restarts++;
-    this.options.onRestart?.(p.job.file, 'over budget');
+    this.options.onRestart?.(nameOf(p.job), 'over budget');
     void this.stopWorker();
-    this.finish(p, { file: p.job.file, problems: [overBudget(p.job.file, this.budgetMs)] });
+    this.finish(p, p.failed('budget', ''));
   }
 
   private cancel(p: Pending): void {
@@ -181,13 +205,13 @@ export class ParsePool {
     }
   }
 
-  private finish(p: Pending, result: FileContribution | undefined): void {
+  private finish(p: Pending, result: ReaderResult | undefined): void {
     if (this.current === p) this.current = undefined;
     this.settle(p, result);
     this.pump();
   }
 
-  private settle(p: Pending, result: FileContribution | undefined): void {
+  private settle(p: Pending, result: ReaderResult | undefined): void {
     clearTimeout(p.timer);
     if (p.onAbort) p.signal?.removeEventListener('abort', p.onAbort);
     p.resolve(result);
@@ -209,6 +233,8 @@ export class ParsePool {
     await which.terminate().catch(() => undefined);
   }
 }
+
+const nameOf = (job: ReaderJob) => (job.kind === 'list' ? job.root : job.file);
 
 /**
  * Reads `jobs` through the pool (the pool keeps them in order); `onResult` sees

@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { NoteProblem, Topic } from '../core/notes/model';
 import { countQuestions } from '../core/notes/model';
-import { assembleRoot, isNoteFile, listNoteFiles, type FileContribution } from '../loader/loadNotes';
+import { assembleRoot, isNoteFile, type FileContribution } from '../loader/loadNotes';
 import type { FileJob } from '../loader/parseJob';
 import type { ParsePool } from '../loader/parsePool';
 import { realRootOf, refusedSource } from '../loader/noteFiles';
@@ -58,6 +58,7 @@ export class UserNotesSource extends Disposable {
     private readonly pool: ParsePool,
   ) {
     super();
+    this._register(this.cancel.token.onCancellationRequested(() => this.abort.abort()));
     this._register({
       dispose: () => {
         this.abort.abort();
@@ -115,7 +116,8 @@ export class UserNotesSource extends Disposable {
     if (this.isFile) {
       files = [this.path];
     } else {
-      const listing = listNoteFiles(this.path, { maxFiles: this.limits.maxFiles });
+      // Listed in the reader thread too: a large tree is seconds of file-system calls.
+      const listing = (await this.pool.list(this.path, this.limits.maxFiles, this.abort.signal)) ?? { files: [], problems: [], truncated: false };
       files = listing.files;
       this.listProblems.push(...listing.problems);
       if (listing.truncated) {
@@ -128,7 +130,6 @@ export class UserNotesSource extends Disposable {
     for (const p of this.listProblems) this.log.warn(formatProblem(p));
     this.changed.fire();
     const token = this.cancel.token;
-    this._register(token.onCancellationRequested(() => this.abort.abort()));
     let progress: ((n: number) => void) | undefined;
     const done = this.parseAll(files, (n) => progress?.(n));
     const notify = () => {

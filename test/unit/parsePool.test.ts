@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadNotesInPool } from '../../src/loader/loadNotes';
+import { listNoteFiles, loadNotesInPool } from '../../src/loader/loadNotes';
 import { ParsePool, parseAllInPool } from '../../src/loader/parsePool';
 import type { FileJob, ParseJob } from '../../src/loader/parseJob';
 import { allQuestions } from '../../src/core/notes/model';
@@ -130,6 +130,17 @@ describe('notes reader pool', () => {
     const text: ParseJob = { kind: 'text', file, text: '## Only one?\n\nYes.\n', fileId: 'real.md', dirId: 'x', parse: { explain: true } };
     const t = await p.parse(text);
     assert.ok(t?.reading?.length, 'explain mode returns what each line became');
+  });
+
+  it('lists a folder in the reader thread exactly as on the main thread', async () => {
+    const folder = buildHostileFolder(0.01);
+    try {
+      const p = pool({ workerFile: READER });
+      assert.deepEqual(await p.list(folder.root, 5), listNoteFiles(folder.root, { maxFiles: 5 }));
+      assert.deepEqual(await p.list(folder.root, 20_000), listNoteFiles(folder.root));
+    } finally {
+      folder.dispose();
+    }
   });
 
   it('a genuinely slow file (2·10^5 headings in 1 MB) is skipped by the real reader; the rest of the folder is read', async function () {
