@@ -86,7 +86,11 @@ async function printProfile(frame, title, t0, ms) {
       ?.evaluate(() => ({
         origin: performance.timeOrigin,
         marks: performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]),
-        resources: performance.getEntriesByType('resource').map((r) => [r.name.split('/').pop().split('?')[0].slice(0, 24), Math.round(r.startTime), Math.round(r.responseEnd)]),
+        // name, start, [service worker start, request sent, first byte,] end: ms after the frame's own start.
+        resources: performance.getEntriesByType('resource').map((r) => [
+          r.name.split('/').pop().split('?')[0].slice(0, 24),
+          ...[r.startTime, ...(r.name.includes('fake.html') ? [r.workerStart, r.requestStart, r.responseStart] : []), r.responseEnd].map(Math.round),
+        ]),
       }))
       .catch(() => undefined);
   const [inner, outer] = await Promise.all([timings(frame), timings(frame.parentFrame())]);

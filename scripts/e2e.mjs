@@ -73,7 +73,14 @@ if (followUpParent) {
   writeFileSync(progressFile, JSON.stringify({ format: 'python-interview-notes/progress', version: 2, exportedAt: updatedAt, state }));
 }
 
-const server = await startCodeServer({ workspace, extensionsDir, settings: { 'workbench.colorTheme': process.env.E2E_THEME ?? 'Default Dark Modern' } });
+// A note of the reader's own on every bundled question (file names as myNoteFileName gives them for plain ids).
+const myNotesDir = mkdtempSync(join(tmpdir(), 'pin-e2e-my-notes-'));
+for (const q of indexQuestions.filter((q) => /^[a-z0-9][a-z0-9-]*$/.test(q.id))) writeFileSync(join(myNotesDir, `${q.id}.md`), 'E2E-MY-NOTE: **say** the short version first.\n');
+const server = await startCodeServer({
+  workspace,
+  extensionsDir,
+  settings: { 'workbench.colorTheme': process.env.E2E_THEME ?? 'Default Dark Modern', 'interviewNotes.myNotesFolder': myNotesDir },
+});
 // Key bindings with arguments, as a user could bind them: a reproducible mock interview, the
 // progress import and an example's "Predict Output" drill without file dialogs.
 writeFileSync(
@@ -140,6 +147,30 @@ try {
   check('clicking a question shows its answer', shown === questionTitle, `${shown} in ${timings.clickToAnswerMs} ms`);
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(shotDir, 'answer.png') });
+
+  // The outline from the keyboard: Tab reaches its links, Enter follows one to its heading.
+  const outlineLinks = await frame.locator('.outline a[data-anchor]').count();
+  if (outlineLinks) {
+    await frame.locator('.crumbs').click();
+    let onOutline = false;
+    for (let i = 0; i < 40 && !onOutline; i++) {
+      await page.keyboard.press('Tab');
+      onOutline = await frame.evaluate(() => document.activeElement?.matches('.outline a[data-anchor]') ?? false);
+    }
+    const anchor = onOutline ? await frame.evaluate(() => document.activeElement.dataset.anchor) : '';
+    if (onOutline) await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+    const followed = onOutline && (await frame.evaluate((a) => document.activeElement?.id === a && document.activeElement.getBoundingClientRect().top < 200, anchor));
+    check('Tab reaches the outline and Enter follows a heading link', followed, `${outlineLinks} outline links, “${anchor}”`);
+  } else {
+    check('the first answer has an outline', false);
+  }
+  const myNote = frame.locator('.my-note');
+  check('my note shows under the answer', (await myNote.count()) === 1 && /E2E-MY-NOTE/.test((await myNote.textContent()) ?? ''));
+  await myNote.scrollIntoViewIfNeeded().catch(() => {});
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(shotDir, 'answer-end.png') });
+  await frame.evaluate(() => window.scrollTo(0, 0));
 
   const openButton = frame.locator('button[data-action="openExample"]').first();
   if (await openButton.count()) {
@@ -309,7 +340,7 @@ try {
 } finally {
   await browser.close().catch(() => {});
   await server.stop();
-  cleanup(extensionsDir, workspace, server.userDataDir);
+  cleanup(extensionsDir, workspace, server.userDataDir, myNotesDir);
 }
 
 const failed = checks.filter((c) => !c.ok).length;

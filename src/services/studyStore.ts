@@ -56,6 +56,14 @@ export class StudyStore extends Disposable {
     this.current = state;
     this.synced = raw;
     this.syncedState = state;
+    // An open still waiting to be written is written when the window closes.
+    this._register({
+      dispose: () => {
+        if (this.pendingWrite === undefined) return;
+        clearTimeout(this.pendingWrite);
+        void this.memento.update(STUDY_STATE_KEY, this.latest());
+      },
+    });
   }
 
   get state(): StudyState {
@@ -95,6 +103,19 @@ export class StudyStore extends Disposable {
   opened(id: string): Thenable<void> {
     return this.save(recordOpened(this.latest(), id));
   }
+
+  /**
+   * Records an open in memory at once (the recent list reads it), but writes it and tells
+   * listeners only after `delayMs`, so opening a page is not held up by the tree and status bar.
+   * Opens in a row are written once; any other change writes them along.
+   */
+  openedSoon(id: string, delayMs: number): void {
+    this.current = recordOpened(this.latest(), id);
+    clearTimeout(this.pendingWrite);
+    this.pendingWrite = setTimeout(() => void this.save(this.latest()), delayMs);
+  }
+
+  private pendingWrite: ReturnType<typeof setTimeout> | undefined;
 
   /**
    * Ids to review today among `ids`: the interview plan's day when a date is set (then cards the
@@ -160,6 +181,11 @@ export class StudyStore extends Disposable {
   /** Re-reads globalState (another window or Settings Sync may have changed it). */
   reload(): void {
     this.planCache = undefined;
+    // Merge an open not written yet with what is stored, rather than drop it.
+    if (this.pendingWrite !== undefined) {
+      void this.save(this.latest());
+      return;
+    }
     this.synced = this.memento.get<unknown>(STUDY_STATE_KEY);
     this.current = migrateState(this.synced, schedulerOptions()).state;
     this.syncedState = this.current;
@@ -174,6 +200,8 @@ export class StudyStore extends Disposable {
   }
 
   private async save(next: StudyState): Promise<void> {
+    clearTimeout(this.pendingWrite);
+    this.pendingWrite = undefined;
     this.current = next;
     this.synced = next;
     this.syncedState = next;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { realpathSync } from 'node:fs';
 import { ANSWER_PANEL_TYPE, Commands } from '../constants';
 import { isInsideFolder, resolveNoteLink } from '../core/notes/noteLinks';
-import { answerContentHtml, answerPageHtml, cleanTypography, withAnswerContent, type AnswerContentParts } from '../core/render/answerPage';
+import { answerAsidesHtml, answerContentHtml, answerPageHtml, cleanTypography, withAnswerContent, withAsides, type AnswerContentParts } from '../core/render/answerPage';
 import { computeBacklinks } from '../core/notes/backlinks';
 import { renderAnswer } from '../core/render/renderAnswer';
 import type { MyNotes } from '../services/myNotes';
@@ -13,6 +13,9 @@ import { openScratch } from '../services/scratchFiles';
 import type { StudyStore } from '../services/studyStore';
 import { WebviewPanelHost } from './webviewPanelHost';
 import { answerBody, notesResourceRoots, remoteImagesAllowed } from './webviewSupport';
+
+/** How long after an open it is saved to the study state (and the tree and status bar updated). */
+const OPENED_WRITE_DELAY_MS = 1000;
 
 /**
  * Owns the single answer panel, reused as the user moves between questions
@@ -33,6 +36,8 @@ export class AnswerPanel extends WebviewPanelHost<AnswerHostMessage, AnswerMessa
   private pageReady = false;
   private pageHtml: string | undefined;
   private contentHtml: string | undefined;
+  /** My note and backlinks of the question shown, sent in a message of their own after the answer. */
+  private asidesHtml = '';
   private switchStarted = 0;
   private backlinks: Map<string, string[]> | undefined;
   private myNotes: MyNotes | undefined;
@@ -60,6 +65,11 @@ export class AnswerPanel extends WebviewPanelHost<AnswerHostMessage, AnswerMessa
     this._register(study.onDidChange(() => this.postStudyState()));
   }
 
+  private postAsides(): void {
+    const id = this.currentId;
+    if (id && this.asidesHtml) void this.postMessage({ type: 'asides', questionId: id, html: this.asidesHtml });
+  }
+
   private postStudyState(): void {
     const id = this.currentId;
     if (!this.panel || !id) return;
@@ -80,7 +90,7 @@ export class AnswerPanel extends WebviewPanelHost<AnswerHostMessage, AnswerMessa
   /** What the page shows now (its document with the content the last message put in). */
   override get html(): string | undefined {
     if (!this.panel || !this.pageHtml) return undefined;
-    return this.contentHtml ? withAnswerContent(this.pageHtml, this.contentHtml) : this.pageHtml;
+    return withAsides(this.contentHtml ? withAnswerContent(this.pageHtml, this.contentHtml) : this.pageHtml, this.asidesHtml);
   }
 
   get currentQuestionId(): string | undefined {
@@ -95,7 +105,8 @@ export class AnswerPanel extends WebviewPanelHost<AnswerHostMessage, AnswerMessa
     }
     if (this.openPanel(loaded.question.title)) this.pageReady = false;
     this.render(id, section ? { section } : 'top');
-    void this.study.opened(id);
+    // Saved (and the tree and status bar told) a moment later, so the page goes first.
+    this.study.openedSoon(id, OPENED_WRITE_DELAY_MS);
     return true;
   }
 
@@ -137,10 +148,10 @@ export class AnswerPanel extends WebviewPanelHost<AnswerHostMessage, AnswerMessa
     const { index, total } = this.notes.position(id);
     this.currentId = id;
     this.shownMarkdown = question.markdown;
-    const note = this.myNotes?.get(id);
-    this.shownNote = note;
     const roots = this.resourceRoots();
     const body = answerBody(loaded, panel.webview, roots, { offerDrills: true, bundled: this.notes.bundledNotes() });
+    const labels = this.labels();
+    // The first screen only: what goes under the answer follows in a second message.
     const content: AnswerContentParts = {
       question,
       topicTitle: topicPath,
@@ -148,17 +159,16 @@ export class AnswerPanel extends WebviewPanelHost<AnswerHostMessage, AnswerMessa
       outline: body.outline,
       position: `${index + 1} / ${total}`,
       study: { mastered: this.study.isMastered(id), favorite: this.study.isFavorite(id) },
-      // The user's own words: rendered like an untrusted note (no raw HTML, no images).
-      myNoteHtml: note === undefined ? undefined : renderAnswer(note, { labels: this.renderLabels(), allowHtml: false, allowRemoteImages: false }),
-      backlinks: this.linksTo(id),
-      labels: this.labels(),
+      backlinks: [],
+      labels,
     };
-    if (this.pageReady && panel.visible) {
-      // The open page swaps its content: no reload, no flash.
-      panel.title = question.title;
+    const swap = this.pageReady && panel.visible;
+    if (swap) {
+      // The open page swaps its content: one message, one DOM update, no reload, no flash.
       this.contentHtml = answerContentHtml(content);
       this.switchStarted = started;
       void this.postMessage({ type: 'show', questionId: id, title: question.title, html: this.contentHtml, scroll });
+      panel.title = question.title;
     } else {
       this.pageReady = false;
       this.pageQuestionId = id;
@@ -177,6 +187,16 @@ export class AnswerPanel extends WebviewPanelHost<AnswerHostMessage, AnswerMessa
         })),
       );
     }
+    const note = this.myNotes?.get(id);
+    this.shownNote = note;
+    this.asidesHtml = answerAsidesHtml({
+      // The user's own words: rendered like an untrusted note (no raw HTML, no images).
+      myNoteHtml: note === undefined ? undefined : renderAnswer(note, { labels: this.renderLabels(), allowHtml: false, allowRemoteImages: false }),
+      backlinks: this.linksTo(id),
+      labels,
+    });
+    // A fresh document gets them once it says it is ready.
+    if (swap) this.postAsides();
     this.log.info(`rendered ${id} in ${Date.now() - started} ms`);
   }
 
@@ -212,6 +232,7 @@ export class AnswerPanel extends WebviewPanelHost<AnswerHostMessage, AnswerMessa
     switch (message.type) {
       case 'ready':
         this.pageReady = message.questionId === this.pageQuestionId;
+        if (this.pageReady && message.questionId === this.currentId) this.postAsides();
         return;
       case 'shown':
         if (this.switchStarted && message.questionId === this.currentId) {

@@ -29,14 +29,21 @@ function show(message: Extract<AnswerHostMessage, { type: 'show' }>): void {
   performance.mark('answer-show');
   const hadFocus = root.contains(document.activeElement) && document.activeElement !== root;
   const scrollY = window.scrollY;
+  // To the top while the old content is still laid out (cheap); afterwards it would force a layout of the new one.
+  if (message.scroll !== 'keep') window.scrollTo(0, 0);
   root.innerHTML = message.html;
   questionId = message.questionId;
   document.title = message.title;
   if (message.scroll === 'keep') window.scrollTo(0, scrollY);
-  else window.scrollTo(0, 0);
   // The focused element went away with the old content: keep focus in the page, not lost.
   if (hadFocus) root.focus({ preventScroll: true });
   shown(typeof message.scroll === 'object' ? message.scroll.section : undefined);
+}
+
+/** My note and "Linked from", under the answer shown. */
+function showAsides(message: Extract<AnswerHostMessage, { type: 'asides' }>): void {
+  const asides = document.getElementById('answer-asides');
+  if (asides && message.questionId === questionId) asides.innerHTML = message.html;
 }
 
 function scrollToAnchor(raw: string): void {
@@ -106,6 +113,9 @@ window.addEventListener('message', (event: MessageEvent<AnswerHostMessage>) => {
   switch (data?.type) {
     case 'show':
       show(data);
+      return;
+    case 'asides':
+      showAsides(data);
       return;
     case 'studyState': {
       // Mastered/favorite changed (from here, the tree or the palette).

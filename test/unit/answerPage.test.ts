@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { answerContentHtml, answerPageHtml, outlineHtml, typographyCss, withAnswerContent, type AnswerContentParts } from '../../src/core/render/answerPage';
+import { answerAsidesHtml, answerContentHtml, answerPageHtml, outlineHtml, typographyCss, withAnswerContent, withAsides, type AnswerContentParts } from '../../src/core/render/answerPage';
 
 const labels: AnswerContentParts['labels'] = {
   openSource: 'Open Source File', mastered: 'Mastered', favorite: 'Favorite', previous: 'Previous', next: 'Next',
@@ -42,6 +42,19 @@ describe('answer page', () => {
     assert.match(html, /data-question="a&quot;b">&lt;x&gt;<\/a>/);
     assert.match(html, /GIL &lt;是什么&gt;/);
     assert.doesNotMatch(answerContentHtml(content()), /my-note|backlinks/);
+  });
+
+  it('the asides sent after the answer land in their place under it, in the content and in a whole page', () => {
+    const parts = content({ myNoteHtml: '<p>mine</p>', backlinks: [{ id: 'x', title: 'X' }] });
+    const asides = answerAsidesHtml(parts);
+    assert.match(asides, /^<section class="my-note"[\s\S]*<section class="backlinks"/);
+    const bare = answerContentHtml(content());
+    assert.equal(withAsides(bare, asides), answerContentHtml(parts));
+    const page = answerPageHtml({ ...content(), nonce: 'N', cspSource: 'c', styleUri: 's', scriptUri: 'w', allowRemoteImages: false, lang: 'en', typography: {} });
+    const filled = withAsides(page, asides);
+    assert.ok(filled.indexOf('class="markdown-body"') < filled.indexOf('<p>mine</p>'));
+    assert.ok(filled.indexOf('<p>mine</p>') < filled.indexOf('</article>'));
+    assert.equal(withAsides(withAsides(page, asides), ''), page, 'replaced, not added to');
   });
 
   it('typography becomes custom properties that cannot escape CSS', () => {

@@ -23,6 +23,8 @@ export type AnswerHostMessage =
   | { type: 'studyState'; mastered: boolean; favorite: boolean }
   /** Another question (or the same, updated) in the open page: one message, one DOM update. */
   | { type: 'show'; questionId: string; title: string; html: string; scroll: 'top' | 'keep' | { section: string } }
+  /** My note and "Linked from" under the answer: the second message after `show`, or after the page is ready. */
+  | { type: 'asides'; questionId: string; html: string }
   | { type: 'typography'; fontSize?: number; fontFamily?: string; lineHeight?: number };
 
 /** State the webview keeps so the panel can be restored after a reload. */

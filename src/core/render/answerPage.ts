@@ -73,7 +73,24 @@ export function answerContentHtml(p: AnswerContentParts): string {
 ${outlineHtml(p.outline, p.labels.outline)}<div class="markdown-body">
 ${p.bodyHtml}
 </div>
-${myNoteHtml(p)}${backlinksHtml(p)}</article>`;
+${ASIDES_OPEN}${answerAsidesHtml(p)}${ASIDES_CLOSE}
+</article>`;
+}
+
+const ASIDES_OPEN = '<div class="answer-asides" id="answer-asides">';
+const ASIDES_CLOSE = '</div><!-- /answer-asides -->';
+
+/** What goes under the answer (my note, "Linked from"): sent after the answer itself, as it is below the first screen. */
+export function answerAsidesHtml(p: Pick<AnswerContentParts, 'myNoteHtml' | 'backlinks' | 'labels'>): string {
+  return myNoteHtml(p) + backlinksHtml(p);
+}
+
+/** Content (or a page) with the asides the second message put under the answer. */
+export function withAsides(html: string, asidesHtml: string): string {
+  const start = html.indexOf(ASIDES_OPEN);
+  const end = html.indexOf(ASIDES_CLOSE, start);
+  if (start < 0 || end < 0) return html;
+  return `${html.slice(0, start + ASIDES_OPEN.length)}${asidesHtml}${html.slice(end)}`;
 }
 
 /** A compact, collapsible table of contents for answers with enough sections. */
@@ -87,7 +104,7 @@ export function outlineHtml(outline: readonly OutlineEntry[], label: string): st
   return `<nav class="outline" aria-label="${esc(label)}"><details open><summary>${esc(label)}</summary><ol>${items}</ol></details></nav>\n`;
 }
 
-function myNoteHtml(p: AnswerContentParts): string {
+function myNoteHtml(p: Pick<AnswerContentParts, 'myNoteHtml' | 'labels'>): string {
   if (p.myNoteHtml === undefined) return '';
   return `<section class="my-note" aria-label="${esc(p.labels.myNote)}">
 <h2 class="aside-title">${esc(p.labels.myNote)}</h2>
@@ -98,7 +115,7 @@ ${p.myNoteHtml}
 `;
 }
 
-function backlinksHtml(p: AnswerContentParts): string {
+function backlinksHtml(p: Pick<AnswerContentParts, 'backlinks' | 'labels'>): string {
   if (p.backlinks.length === 0) return '';
   const items = p.backlinks.map((b) => `<li><a href="#" class="question-link" data-question="${esc(b.id)}">${esc(b.title)}</a></li>`).join('');
   return `<section class="backlinks" aria-label="${esc(p.labels.linkedFrom)}">
