@@ -170,7 +170,7 @@ try {
   await myNote.scrollIntoViewIfNeeded().catch(() => {});
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(shotDir, 'answer-end.png') });
-  await frame.evaluate(() => window.scrollTo(0, 0));
+  await frame.evaluate(() => globalThis.scrollTo(0, 0));
 
   const openButton = frame.locator('button[data-action="openExample"]').first();
   if (await openButton.count()) {

@@ -51,6 +51,8 @@ function makeNonce(): string {
  */
 export abstract class WebviewPanelHost<ToWebview, FromWebview> extends Disposable {
   private current: vscode.WebviewPanel | undefined;
+  /** The resource roots the current panel was given last. */
+  private rootsKey: string | undefined;
   private panelSubscriptions: vscode.Disposable[] = [];
 
   protected constructor(
@@ -95,7 +97,8 @@ export abstract class WebviewPanelHost<ToWebview, FromWebview> extends Disposabl
   /** Reveals the panel, creating it first if needed; true when it was created. */
   protected openPanel(title: string, reveal = true): boolean {
     if (this.current) {
-      if (reveal) this.current.reveal(undefined, false);
+      // Already in front: revealing again costs the window a focus and layout pass, and moves focus off the tree.
+      if (reveal && !this.current.active) this.current.reveal(undefined, false);
       return false;
     }
     const panel = vscode.window.createWebviewPanel(this.config.viewType, title, { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, this.webviewOptions());
@@ -112,7 +115,13 @@ export abstract class WebviewPanelHost<ToWebview, FromWebview> extends Disposabl
     const panel = this.current;
     if (!panel) return;
     const webview = panel.webview;
-    webview.options = { ...webview.options, localResourceRoots: this.resourceRoots() };
+    const roots = this.resourceRoots();
+    // Setting options is a round trip to the window: only when the folders changed.
+    const key = roots.map((r) => r.toString()).join('\n');
+    if (key !== this.rootsKey) {
+      webview.options = { ...webview.options, localResourceRoots: roots };
+      this.rootsKey = key;
+    }
     const asset = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...parts)).toString();
     panel.title = title;
     webview.html = build({
@@ -153,6 +162,7 @@ export abstract class WebviewPanelHost<ToWebview, FromWebview> extends Disposabl
 
   private attach(panel: vscode.WebviewPanel): void {
     this.current = panel;
+    this.rootsKey = (panel.webview.options.localResourceRoots ?? []).map((r) => r.toString()).join('\n');
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activitybar.svg');
     this.panelSubscriptions = [
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(panel, raw)),
