@@ -74,6 +74,9 @@ export function scopedId(scope: string | undefined, noteId: string): string {
   return scope ? `${scope}:${noteId}` : noteId;
 }
 
+/** How long after loading the bundled notes their pre-rendered answers are read. */
+const PREWARM_DELAY_MS = 1500;
+
 /**
  * The one owner of the loaded notes (bundled and the user's sources): the tree,
  * the answer and review panels, search, the progress page, the status bar and
@@ -114,7 +117,10 @@ export class NotesService extends Disposable {
     });
     this._register({ dispose: () => void this.pool.dispose() });
     this._register({ dispose: () => clearTimeout(this.searchBuildTimer) });
+    this._register({ dispose: () => clearTimeout(this.prewarm) });
   }
+
+  private prewarm: ReturnType<typeof setTimeout> | undefined;
 
   /** Resolves once the first load finished (a restored panel waits for it). */
   ready(): Promise<void> {
@@ -129,6 +135,16 @@ export class NotesService extends Disposable {
       this.bundled = this.bundle.topics;
       this.loadError = undefined;
       this.log.info(`loaded the bundled notes index in ${Date.now() - started} ms`);
+      // Read the pre-rendered answers while nothing is waiting (~50 ms), not on the first open.
+      const bundle = this.bundle;
+      clearTimeout(this.prewarm);
+      this.prewarm = setTimeout(() => {
+        try {
+          if (this.bundle === bundle) bundle.rendered('');
+        } catch {
+          // A damaged file is reported when an answer is shown.
+        }
+      }, PREWARM_DELAY_MS);
     } catch (err) {
       this.loadError = err instanceof Error ? err.message : String(err);
       this.bundled = [];
