@@ -59,20 +59,26 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : Math.round((s[m - 1] + s[m]) / 2);
 };
 
-/** Resolves once some frame shows an <h1> with this text; returns ms since `t0`. */
+/**
+ * Resolves once some frame shows an <h1> with this text; returns ms since `t0`.
+ * Every frame is asked at once, so a sweep costs one round trip, not one per frame.
+ */
 async function untilHeading(page, title, t0, timeout = 30000) {
   const until = Date.now() + timeout;
   while (Date.now() < until) {
-    for (const frame of page.frames()) {
-      if (frame === page.mainFrame()) continue;
-      const found = await frame
-        .evaluate((t) => [...document.querySelectorAll('h1')].some((h) => h.textContent.trim() === t), title)
-        .catch(() => false);
-      if (found) {
-        const ms = Date.now() - t0;
-        if (profile) await printProfile(frame, title, t0, ms);
-        return ms;
-      }
+    const frames = page.frames().filter((f) => f !== page.mainFrame());
+    const found = await Promise.all(
+      frames.map((frame) =>
+        frame
+          .evaluate((t) => [...document.querySelectorAll('h1')].some((h) => h.textContent.trim() === t), title)
+          .then((hit) => hit && Date.now(), () => false),
+      ),
+    );
+    const at = found.findIndex(Boolean);
+    if (at >= 0) {
+      const ms = found[at] - t0;
+      if (profile) await printProfile(frames[at], title, t0, ms);
+      return ms;
     }
     await new Promise((r) => setTimeout(r, 5));
   }

@@ -45,6 +45,7 @@ describe('The reader: switching, outline, my notes, backlinks, printable page', 
       await vscode.commands.executeCommand('interviewNotes.openQuestion', id);
       assert.equal(await shown, page, 'the page marker survives the switch');
       assert.ok(api.answers.html?.includes(`>${api.notes.get(id)!.question.title.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</h1>`));
+      assert.doesNotMatch(api.answers.html ?? '', /[\uE000-\uE002]/, 'every label of the pre-rendered answer is filled in');
     }
   });
 

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { packBundle, unpackBundle } from '../../src/core/notes/notesBundle';
 import { fillLabels, parsePrerendered, prerenderAnswers } from '../../src/core/render/prerenderedAnswers';
+import { ENGLISH_LABELS } from '../../src/core/render/renderAnswer';
 import type { Question } from '../../src/core/notes/model';
 
 const question = (id: string, markdown: string): Question => ({
@@ -37,5 +38,9 @@ describe('notes bundle', () => {
     assert.doesNotMatch(html, /\uE000/);
     assert.deepEqual(answers.code.outline, [{ level: 2, text: '要点', slug: '要点' }]);
     assert.throws(() => parsePrerendered('{"format":"x"}'), /rebuild/);
+    // Every label the build leaves as a placeholder is filled in, "Predict Output" too.
+    const labels = { ...ENGLISH_LABELS, predictOutput: '预测输出' };
+    const marked = (key: string) => `\uE000${key}\uE000`;
+    assert.equal(fillLabels(['openScratch', 'copy', 'output', 'python2', 'repl', 'predictOutput'].map(marked).join('|'), labels), 'Open as Scratch File|Copy|Output|Python 2|REPL session|预测输出');
   });
 });

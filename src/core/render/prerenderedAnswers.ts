@@ -19,7 +19,7 @@ export interface PrerenderedFile {
 // Private-use characters cannot come from the bundled notes (the build checks).
 const MARK = '\uE000';
 /** Plain labels; the placeholder pattern below lists the same keys. */
-type PlainLabel = 'openScratch' | 'copy' | 'output' | 'python2' | 'repl';
+type PlainLabel = 'openScratch' | 'copy' | 'output' | 'python2' | 'repl' | 'predictOutput';
 // The badge tooltip is a template: the renderer fills {0} and {1} in, between marks, at build time.
 const PLACEHOLDERS: Required<RenderLabels> = {
   openScratch: `${MARK}openScratch${MARK}`,
@@ -30,7 +30,7 @@ const PLACEHOLDERS: Required<RenderLabels> = {
   predictOutput: `${MARK}predictOutput${MARK}`,
   verified: `${MARK}verified${MARK}{0}\uE001{1}\uE002`,
 };
-const PLACEHOLDER = /\uE000(openScratch|copy|output|python2|repl)\uE000|\uE000verified\uE000([^\uE001]*)\uE001([^\uE002]*)\uE002/g;
+const PLACEHOLDER = /\uE000(openScratch|copy|output|python2|repl|predictOutput)\uE000|\uE000verified\uE000([^\uE001]*)\uE001([^\uE002]*)\uE002/g;
 const PRIVATE_USE = /[\uE000-\uE002]/;
 
 /**
