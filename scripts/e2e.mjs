@@ -90,6 +90,7 @@ writeFileSync(
     { key: 'ctrl+alt+f6', command: 'interviewNotes.startMockInterview', args: { topics: [practiceTopic.id], questions: 3, minutes: 3, seed: 7 } },
     { key: 'ctrl+alt+f7', command: 'interviewNotes.importProgress', args: progressFile },
     { key: 'ctrl+alt+f8', command: 'interviewNotes.startOutputDrill', args: { questionKey: drillQuestion?.id ?? '', exampleIndex: drillIndex } },
+    { key: 'ctrl+alt+f9', command: 'notifications.clearAll' },
   ]),
 );
 const { browser, context } = await launchBrowser({ width: 1440, height: 900 });
@@ -266,7 +267,12 @@ try {
   check('the answer panel survives a window reload', restored, restoredTitle);
 
   // Practice modes, pictured in the README: only the editor area, to keep the images small.
-  const editorShot = (name) => page.locator('.part.editor').screenshot({ path: join(shotDir, name) });
+  const editorShot = async (name) => {
+    // No toasts (e.g. "Imported progress…") over the picture.
+    await page.keyboard.press('Control+Alt+F9');
+    await page.waitForTimeout(300);
+    await page.locator('.part.editor').screenshot({ path: join(shotDir, name) });
+  };
   const closeEditors = async () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+Alt+F5');
