@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Fuse from 'fuse.js';
 import { listField, splitFrontMatter, stringField } from '../src/core/notes/frontMatter';
 import { SearchIndex, type SearchDoc } from '../src/core/search/searchIndex';
+import { mulberry32 as prng } from './prng';
 
 interface LabelledQuery {
   query: string;
@@ -242,18 +243,6 @@ function harvest(notes: Note[]): Vocabulary {
     paragraphs: uniq(notes.flatMap((n) => n.body.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length >= 20))),
     topics: uniq(notes.map((n) => n.topic)),
     tags: uniq(notes.flatMap((n) => n.tags)),
-  };
-}
-
-/** Deterministic PRNG (mulberry32) so every run measures the same corpus. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

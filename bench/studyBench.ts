@@ -22,6 +22,7 @@ import { loadNotes } from '../src/loader/loadNotes';
 import { addDays, daysBetween, type Rating } from '../src/core/study/scheduler';
 import { interviewPlan, planQueue, type PlanQuestion } from '../src/core/study/interviewPlan';
 import { DEFAULT_NEW_PER_DAY, dueQueue, emptyState, recordReview, type StudyState } from '../src/core/study/studyState';
+import { mulberry32 } from './prng';
 import * as sm2 from './sm2Scheduler';
 
 const DAYS = 60;
@@ -31,18 +32,6 @@ const INTERVIEW = addDays(START, DAYS);
 const SEED = 20_260_105;
 /** Days on which the forecast is read, as days before the interview. */
 const FORECAST_DAYS_BEFORE = [60, 45, 30, 14, 7, 1];
-
-/** A small seeded generator (mulberry32): the same seed gives the same stream on every machine. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function hash(text: string): number {
   let h = 0x811c9dc5;

@@ -1,0 +1,13 @@
+// Seeded pseudo-random numbers for the benchmarks, so every run measures the same thing.
+
+/** mulberry32: a small seeded generator; the same seed gives the same stream on every machine. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
