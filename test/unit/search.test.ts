@@ -45,6 +45,13 @@ describe('search', () => {
     assert.ok(hits[0].score < hits[1].score && hits[1].score < hits[2].score);
   });
 
+  it('ranks the same whatever the limit (kept-best list or full sort)', () => {
+    for (const q of ['是', 'python', 'sheng', '生成器 迭代器', 'decorater']) {
+      const wide = ids(index.search(q, { limit: 500 }));
+      for (const limit of [1, 3, 20, 64, 65]) assert.deepEqual(ids(index.search(q, { limit })), wide.slice(0, limit), `${q} @${limit}`);
+    }
+  });
+
   it('keeps scores within 0..1 in ascending order and honours the limit', () => {
     const hits = index.search('是', { limit: 3 });
     assert.equal(hits.length, 3);

@@ -197,34 +197,38 @@ export class SearchIndex {
       for (const d of candidates) allowed[d] = 1;
     }
     const results = texts.map((text) => this.matchTerm(termInfo(text), candidates, allowed));
+    const terms = results.length;
 
-    const complete = (d: number) => results.every((r) => r.score[d] < MISS);
     let found = 0;
-    for (const d of candidates) if (complete(d)) found++;
+    for (const d of candidates) {
+      let t = 0;
+      while (t < terms && results[t].score[d] < MISS) t++;
+      if (t === terms) found++;
+    }
     if (found < limit) for (const r of results) this.matchBodies(r, candidates, allowed);
 
-    const phrase = texts.length > 1 ? texts.join(' ') : '';
-    const needed = Math.ceil(texts.length / 2);
+    const phrase = terms > 1 ? texts.join(' ') : '';
+    const needed = Math.ceil(terms / 2);
     const full: number[] = [];
     const partial: number[] = [];
-    const df = new Array<number>(results.length).fill(0);
+    const df = new Array<number>(terms).fill(0);
     for (const d of candidates) {
       let matched = 0;
-      results.forEach((r, t) => {
-        if (r.score[d] < MISS) {
+      for (let t = 0; t < terms; t++) {
+        if (results[t].score[d] < MISS) {
           matched++;
           df[t]++;
         }
-      });
-      if (matched === texts.length) full.push(d);
+      }
+      if (matched === terms) full.push(d);
       else if (matched >= needed && matched > 0) partial.push(d);
     }
     // Rare terms weigh more: in "python 装饰器" nearly every answer says python.
     const weights = df.map((f) => Math.max(MIN_WEIGHT, Math.log((candidates.length + 1) / (f + 0.5))));
-    const keys = full.map((d) => rankKey(this.completeScore(d, results, weights, phrase), d));
-    if (full.length < limit) for (const d of partial) keys.push(rankKey(partialScore(d, results, weights), d));
-    const top = Float64Array.from(keys).sort().subarray(0, limit);
-    return Array.from(top, (key) => this.hit(key % RANK_DOCS, Math.floor(key / RANK_DOCS) / RANK_SCALE, results));
+    const top = new TopKeys(limit);
+    for (const d of full) top.add(rankKey(this.completeScore(d, results, weights, phrase), d));
+    if (full.length < limit) for (const d of partial) top.add(rankKey(partialScore(d, results, weights), d));
+    return Array.from(top.sorted(), (key) => this.hit(key % RANK_DOCS, Math.floor(key / RANK_DOCS) / RANK_SCALE, results));
   }
 
   /** Title, keyword and pinyin pass for one term; typo and bigram passes when it found little. */
@@ -323,10 +327,10 @@ export class SearchIndex {
     const e = this.entries[d];
     let sum = 0;
     let total = 0;
-    results.forEach((r, t) => {
-      sum += weights[t] * r.score[d];
+    for (let t = 0; t < results.length; t++) {
+      sum += weights[t] * results[t].score[d];
       total += weights[t];
-    });
+    }
     let score = sum / total + TITLE_LENGTH_SPREAD * Math.min(1, e.title.length / 100);
     if (phrase && (e.title.includes(phrase) || e.keywords.includes(SEP + phrase))) score -= PHRASE_BONUS;
     return Math.min(S.partial - 0.001, Math.max(0, score));
@@ -423,14 +427,52 @@ function partialScore(d: number, results: TermScores[], weights: number[]): numb
   let sum = 0;
   let total = 0;
   let matched = 0;
-  results.forEach((r, t) => {
-    total += weights[t];
-    if (r.score[d] < MISS) {
-      sum += weights[t] * r.score[d];
-      matched += weights[t];
-    } else missing += weights[t];
-  });
+  for (let t = 0; t < results.length; t++) {
+    const w = weights[t];
+    const s = results[t].score[d];
+    total += w;
+    if (s < MISS) {
+      sum += w * s;
+      matched += w;
+    } else missing += w;
+  }
   return Math.min(1, S.partial + 0.05 * (missing / total) + 0.05 * (sum / Math.max(MIN_WEIGHT, matched)));
+}
+
+const MAX_INSERTED = 64;
+
+/** The `limit` smallest keys seen, kept sorted: a full sort of every match is most of a short query. */
+class TopKeys {
+  private readonly keys: Float64Array;
+  private size = 0;
+
+  /** Past a few dozen, inserting costs more than sorting everything once. */
+  private readonly all: number[] | undefined;
+
+  constructor(private readonly limit: number) {
+    this.keys = new Float64Array(limit <= MAX_INSERTED ? limit : 0);
+    if (limit > MAX_INSERTED) this.all = [];
+  }
+
+  add(key: number): void {
+    if (this.all) {
+      this.all.push(key);
+      return;
+    }
+    const keys = this.keys;
+    if (this.size === this.limit) {
+      if (key >= keys[this.size - 1]) return;
+      this.size--;
+    }
+    let i = this.size++;
+    for (; i > 0 && keys[i - 1] > key; i--) keys[i] = keys[i - 1];
+    keys[i] = key;
+  }
+
+  sorted(): Float64Array {
+    if (this.all) return Float64Array.from(this.all).sort().subarray(0, this.limit);
+    return this.keys.subarray(0, this.size);
+  }
 }
 
 // Score and question index packed into one number that sorts right: score to 1e-6, then input order.

@@ -70,6 +70,8 @@ export const MISS = 2;
 
 export interface Term {
   text: string;
+  /** SEP + text, for matches that must start a keyword (built once, not per question). */
+  keywordStart: string;
   han: boolean;
   /** Only letters: may be pinyin or initials. */
   pinyin: boolean;
@@ -79,7 +81,7 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const LETTERS = /^[a-z]+$/;
 
 export function termInfo(text: string): Term {
-  return { text, han: HAN.test(text), pinyin: LETTERS.test(text) };
+  return { text, keywordStart: SEP + text, han: HAN.test(text), pinyin: LETTERS.test(text) };
 }
 
 /** Reused result slot: matching runs 10,000 times a keystroke and should not allocate. */
@@ -99,12 +101,12 @@ export function matchShort(term: Term, e: Entry, m: Match): void {
   const inTitle = e.title.indexOf(text);
   if (inTitle !== -1) {
     m.kind = TITLE;
-    m.score = (term.han ? hanTitleScore(e.title, inTitle, text.length) : latinScore(e.title, text, inTitle, TITLE_SCORES)) - alsoKeyword(e.keywords, text);
+    m.score = (term.han ? hanTitleScore(e.title, inTitle, text.length) : latinScore(e.title, text, inTitle, TITLE_SCORES)) - alsoKeyword(e.keywords, term.keywordStart);
     if (m.score <= S.titleWord) return;
   }
   const inKeywords = e.keywords.indexOf(text);
   if (inKeywords !== -1) {
-    const s = (term.han ? hanKeywordScore(e.keywords, text, inKeywords) : latinScore(e.keywords, text, inKeywords, KEYWORD_SCORES)) + keywordPlacement(e.keywords, text, inKeywords);
+    const s = (term.han ? hanKeywordScore(e.keywords, term, inKeywords) : latinScore(e.keywords, text, inKeywords, KEYWORD_SCORES)) + keywordPlacement(e.keywords, text, inKeywords);
     if (s < m.score) {
       m.score = s;
       m.kind = KEYWORD;
@@ -115,7 +117,7 @@ export function matchShort(term: Term, e: Entry, m: Match): void {
   if (py) {
     const at = pinyinStart(py, text);
     if (at !== -1) {
-      m.score = (at === 0 ? S.pinyinFullStart : S.pinyinFull) - alsoKeyword(e.keywordFull, text);
+      m.score = (at === 0 ? S.pinyinFullStart : S.pinyinFull) - alsoKeyword(e.keywordFull, term.keywordStart);
       m.kind = PINYIN_FULL;
     }
     if (m.score > S.pinyinInitialsStart) {
@@ -130,10 +132,10 @@ export function matchShort(term: Term, e: Entry, m: Match): void {
     }
   }
   if (m.score > S.keywordPinyin && e.keywordFull) {
-    if (e.keywordFull.indexOf(SEP + text) !== -1) {
+    if (e.keywordFull.indexOf(term.keywordStart) !== -1) {
       m.score = S.keywordPinyin;
       m.kind = KEYWORD_PINYIN;
-    } else if (m.score > S.keywordInitials && e.keywordInitials.indexOf(SEP + text) !== -1) {
+    } else if (m.score > S.keywordInitials && e.keywordInitials.indexOf(term.keywordStart) !== -1) {
       m.score = S.keywordInitials;
       m.kind = KEYWORD_PINYIN;
     }
@@ -152,9 +154,9 @@ function keywordPlacement(keywords: string, text: string, first: number): number
 }
 
 /** A title match whose words the author also put first among the keywords is the question's subject. */
-function alsoKeyword(keywords: string, text: string): number {
+function alsoKeyword(keywords: string, keywordStart: string): number {
   if (!keywords) return 0;
-  const at = keywords.indexOf(SEP + text);
+  const at = keywords.indexOf(keywordStart);
   return at === -1 ? 0 : S.alsoKeywordBonus * (1 - at / keywords.length);
 }
 
@@ -216,10 +218,10 @@ function hanTitleScore(title: string, at: number, length: number): number {
   return S.titleHan;
 }
 
-function hanKeywordScore(keywords: string, text: string, at: number): number {
-  const start = keywords.charCodeAt(at - 1) === SEP_CODE ? at : keywords.indexOf(SEP + text) + 1;
+function hanKeywordScore(keywords: string, term: Term, at: number): number {
+  const start = keywords.charCodeAt(at - 1) === SEP_CODE ? at : keywords.indexOf(term.keywordStart) + 1;
   if (start === 0) return S.keywordWord;
-  return keywords.charCodeAt(start + text.length) === SEP_CODE ? S.keywordWhole : S.keywordPrefix;
+  return keywords.charCodeAt(start + term.text.length) === SEP_CODE ? S.keywordWhole : S.keywordPrefix;
 }
 
 /** First place `text` starts on a syllable or word of the title pinyin, -1 if none. */
