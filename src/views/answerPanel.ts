@@ -151,7 +151,7 @@ export class AnswerPanel extends WebviewPanelHost<AnswerHostMessage, AnswerMessa
     const roots = this.resourceRoots();
     const body = answerBody(loaded, panel.webview, roots, { offerDrills: true, bundled: this.notes.bundledNotes() });
     const labels = this.labels();
-    // The first screen only: what goes under the answer follows in a second message.
+    // The first screen only: what goes under the answer follows in a second message (see below).
     const content: AnswerContentParts = {
       question,
       topicTitle: topicPath,
@@ -162,10 +162,22 @@ export class AnswerPanel extends WebviewPanelHost<AnswerHostMessage, AnswerMessa
       backlinks: [],
       labels,
     };
+    const note = this.myNotes?.get(id);
+    this.shownNote = note;
+    const asides = () =>
+      answerAsidesHtml({
+        // The user's own words: rendered like an untrusted note (no raw HTML, no images).
+        myNoteHtml: note === undefined ? undefined : renderAnswer(note, { labels: this.renderLabels(), allowHtml: false, allowRemoteImages: false }),
+        backlinks: this.linksTo(id),
+        labels,
+      });
     const swap = this.pageReady && panel.visible;
+    // An update in place (an edited note) keeps everything in one message, so the page does not shrink under the reader.
+    const inPlace = swap && scroll === 'keep';
+    if (inPlace) this.asidesHtml = asides();
     if (swap) {
       // The open page swaps its content: one message, one DOM update, no reload, no flash.
-      this.contentHtml = answerContentHtml(content);
+      this.contentHtml = inPlace ? withAsides(answerContentHtml(content), this.asidesHtml) : answerContentHtml(content);
       this.switchStarted = started;
       void this.postMessage({ type: 'show', questionId: id, title: question.title, html: this.contentHtml, scroll });
       panel.title = question.title;
@@ -187,16 +199,11 @@ export class AnswerPanel extends WebviewPanelHost<AnswerHostMessage, AnswerMessa
         })),
       );
     }
-    const note = this.myNotes?.get(id);
-    this.shownNote = note;
-    this.asidesHtml = answerAsidesHtml({
-      // The user's own words: rendered like an untrusted note (no raw HTML, no images).
-      myNoteHtml: note === undefined ? undefined : renderAnswer(note, { labels: this.renderLabels(), allowHtml: false, allowRemoteImages: false }),
-      backlinks: this.linksTo(id),
-      labels,
-    });
-    // A fresh document gets them once it says it is ready.
-    if (swap) this.postAsides();
+    if (!inPlace) {
+      this.asidesHtml = asides();
+      // A fresh document gets them once it says it is ready.
+      if (swap) this.postAsides();
+    }
     this.log.info(`rendered ${id} in ${Date.now() - started} ms`);
   }
 
