@@ -22,19 +22,19 @@ export class GramSignatures {
 
   add(doc: number, text: string): void {
     const base = doc * this.words;
-    const bits = this.bits;
-    const shift = this.shift;
     let prev = -1;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      let h = hashChar(c) >>> shift;
-      bits[base + (h >>> 5)] |= 1 << (h & 31);
-      if (prev !== -1) {
-        h = hashPair(prev, c) >>> shift;
-        bits[base + (h >>> 5)] |= 1 << (h & 31);
-      }
-      prev = c;
+    for (let i = 0; i < text.length; i++) prev = this.mark(base, prev, text.charCodeAt(i));
+  }
+
+  /** Sets the bits of char `c` and of the pair it ends; returns `c` as the next `prev`. */
+  private mark(base: number, prev: number, c: number): number {
+    let h = hashChar(c) >>> this.shift;
+    this.bits[base + (h >>> 5)] |= 1 << (h & 31);
+    if (prev !== -1) {
+      h = hashPair(prev, c) >>> this.shift;
+      this.bits[base + (h >>> 5)] |= 1 << (h & 31);
     }
+    return c;
   }
 
   /**
@@ -44,8 +44,6 @@ export class GramSignatures {
    */
   addAnswer(doc: number, stripped: string): string {
     const base = doc * this.words;
-    const bits = this.bits;
-    const shift = this.shift;
     if (scratch.length < stripped.length) scratch = new Uint16Array(Math.max(stripped.length, 2 * scratch.length));
     const units = scratch;
     let out = 0;
@@ -69,20 +67,10 @@ export class GramSignatures {
       if (space) {
         space = false;
         units[out++] = 32;
-        let h = hashChar(32) >>> shift;
-        bits[base + (h >>> 5)] |= 1 << (h & 31);
-        h = hashPair(prev, 32) >>> shift;
-        bits[base + (h >>> 5)] |= 1 << (h & 31);
-        prev = 32;
+        prev = this.mark(base, prev, 32);
       }
       units[out++] = c;
-      let h = hashChar(c) >>> shift;
-      bits[base + (h >>> 5)] |= 1 << (h & 31);
-      if (prev !== -1) {
-        h = hashPair(prev, c) >>> shift;
-        bits[base + (h >>> 5)] |= 1 << (h & 31);
-      }
-      prev = c;
+      prev = this.mark(base, prev, c);
     }
     if (space) changed = true;
     return changed ? utf16.decode(units.subarray(0, out)) : stripped;
