@@ -41,20 +41,19 @@ describe('A hostile notes folder', () => {
     const source = await waitFor(() => api.notes.sources().find((s) => s.path === folder.root), 'the hostile source');
     // Round-trips while the folder indexes: one of our commands and one of VS Code's (it goes to the window and back).
     const started = Date.now();
-    const answered: number[] = [];
+    let answered = 0;
     let probe = 0;
     while (source.status === 'indexing') {
       await vscode.commands.executeCommand('interviewNotes.clearFilter');
       await vscode.commands.executeCommand('setContext', 'interviewNotes.hostileProbe', ++probe);
-      if (source.status === 'indexing') answered.push(Date.now());
+      if (source.status === 'indexing') answered++;
     }
     const indexing = Date.now() - started;
     assert.equal(source.status, 'ready');
-    const gaps = answered.map((t, i) => t - (i ? answered[i - 1] : started));
-    const longest = Math.max(...gaps);
-    // Relative, not a timed threshold: the editor answered many times, and never waited for a large part of the indexing.
-    assert.ok(answered.length >= 10, `only ${answered.length} command round-trips finished during ${indexing} ms of indexing`);
-    assert.ok(longest < indexing / 3, `a round-trip waited ${longest} ms of the ${indexing} ms of indexing`);
+    // No timed threshold (a loaded machine stretches any gap): the editor answered many times while the
+    // folder indexed, and the slow files below were cut off at their budget, which only a parse that runs
+    // outside the extension host's thread allows (a timer cannot interrupt synchronous work).
+    assert.ok(answered >= 10, `only ${answered} command round-trips finished during ${indexing} ms of indexing`);
 
     // Every good note is in the notes service (and so in the tree), under the source.
     const loaded = api.notes.allIds().map((id) => api.notes.get(id)!);

@@ -71,3 +71,12 @@ describe('loadNotes (bundled folder)', () => {
     assert.match(problems[0].message, /notes source not found/);
   });
 });
+
+describe('allQuestions', () => {
+  it('lists a group of 2·10^5 questions (no call-argument limit)', () => {
+    const q = { id: 'q' } as unknown as ReturnType<typeof allQuestions>[number];
+    const questions = Array.from({ length: 200_000 }, () => q);
+    const list = allQuestions([{ id: 't', title: 't', order: 0, questions, topics: [] }]);
+    assert.equal(list.length, 200_000);
+  });
+});

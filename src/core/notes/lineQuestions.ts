@@ -60,7 +60,10 @@ function numberedCandidates(blocks: Block[], ctx: Ctx): Candidate[] {
   const out: Candidate[] = [];
   blocks.forEach((b, i) => {
     const first = b.tokens[0];
-    if (first.type === 'ordered_list_open') out.push(...listItems(b, blocks[i + 1], 'n'));
+    if (first.type === 'ordered_list_open') {
+      // A loop, not push(...items): a list of 10^5 items would exceed the call-argument limit.
+      for (const c of listItems(b, blocks[i + 1], 'n')) out.push(c);
+    }
     else if (first.type === 'paragraph_open') {
       for (let l = b.start; l < b.end; l++) {
         const raw = ctx.lines[l];

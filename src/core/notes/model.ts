@@ -99,7 +99,7 @@ export function allQuestions(topics: readonly Topic[]): Question[] {
   const out: Question[] = [];
   const walk = (ts: readonly Topic[]) => {
     for (const t of ts) {
-      out.push(...t.questions);
+      for (const q of t.questions) out.push(q);
       walk(t.topics);
     }
   };
