@@ -102,7 +102,7 @@ export function buildHostileFolder(scale = 1): HostileFolder {
   write('slow/huge-headings.md', '## a\n'.repeat(n(200_000)));
   add('slow/huge-headings.md', '2·10^5 one-word headings in 1 MB (a question per line)', false, true);
   write('slow/numbered-lines.md', Array.from({ length: n(200_000) }, (_, i) => `${i + 1}. q?`).join('\n'));
-  add('slow/numbered-lines.md', '2·10^5 numbered lines (the parser runs out of stack)', false, true);
+  add('slow/numbered-lines.md', '2·10^5 numbered lines (a question per line)', false, true);
 
   write('links.md', '## Links\n\n[passwd](../../../../etc/passwd) [bad](%ff) [ok](basics/01-gil.md)\n');
   add('links.md', 'links out of the folder and a malformed link', false);
