@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { MAX_FRONT_MATTER_CHARS, MAX_FRONT_MATTER_KEYS, splitFrontMatter } from '../../src/core/notes/frontMatter';
 import { parseNoteFile } from '../../src/core/notes/parseNoteFile';
+import { allQuestions, type Topic } from '../../src/core/notes/model';
+import { searchDocsFor } from '../../src/core/search/searchDocs';
 
 const keys = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `k${from + i}: v${from + i}`).join('\n');
 
@@ -70,5 +72,29 @@ describe('front matter caps', () => {
       parsed.group?.questions.map((q) => q.title),
       ['After'],
     );
+  });
+});
+
+describe('files with very many questions', () => {
+  it('lists and indexes 3·10^5 questions of one topic without running out of stack', () => {
+    const questions = Array.from({ length: 300_000 }, (_, i) => ({
+      id: `q${i}`,
+      title: `q${i}`,
+      topicId: 't',
+      tags: [],
+      keywords: [],
+      markdown: '',
+      examples: [],
+      location: { file: 'f.md', line: i + 1, bodyLine: i + 2 },
+    }));
+    const topic: Topic = {
+      id: 't',
+      title: 'T',
+      order: 0,
+      questions: [],
+      topics: [{ id: 't/u', title: 'U', order: 0, questions, topics: [] }],
+    };
+    assert.equal(allQuestions([topic]).length, 300_000);
+    assert.equal(searchDocsFor([topic]).length, 300_000);
   });
 });

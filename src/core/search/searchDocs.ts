@@ -9,7 +9,8 @@ export function searchDocsFor(topics: readonly Topic[], pathPrefix: string[] = [
     for (const q of t.questions) {
       docs.push(searchDocOf(q, path.join(' / ')));
     }
-    docs.push(...searchDocsFor(t.topics, path));
+    // A loop, not push(...): 2·10^5 questions under one topic would overflow the stack as arguments.
+    for (const doc of searchDocsFor(t.topics, path)) docs.push(doc);
   }
   return docs;
 }

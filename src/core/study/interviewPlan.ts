@@ -57,7 +57,8 @@ export function rankUnseen(questions: readonly PlanQuestion[], state: StudyState
     else tiers.set(t, [q]);
   }
   const out: PlanQuestion[] = [];
-  for (const t of [...tiers.keys()].sort((a, b) => a - b)) out.push(...roundRobin(tiers.get(t)!));
+  // A loop, not push(...): tens of thousands of questions would overflow the stack as arguments.
+  for (const t of [...tiers.keys()].sort((a, b) => a - b)) for (const q of roundRobin(tiers.get(t)!)) out.push(q);
   return out;
 }
 
