@@ -59,4 +59,12 @@ describe('package.json agrees with the code', () => {
     const missing = [...used].filter((s) => !zh[s]);
     assert.deepEqual(missing, []);
   });
+
+  it('lists each translated string once (a repeated key silently keeps only its last translation)', () => {
+    for (const file of ['l10n/bundle.l10n.zh-cn.json', 'package.nls.json', 'package.nls.zh-cn.json']) {
+      const keys = [...readFileSync(join(ROOT, file), 'utf8').matchAll(/^\s*"((?:[^"\\]|\\.)*)"\s*:/gm)].map((m) => m[1]);
+      const repeated = keys.filter((k, i) => keys.indexOf(k) !== i);
+      assert.deepEqual(repeated, [], file);
+    }
+  });
 });
