@@ -77,10 +77,6 @@ export function readerDied(file: string, why: string): NoteProblem {
   return skipped(file, `the notes reader stopped on this file (${why.slice(0, 200)})`);
 }
 
-export function isOverBudget(p: NoteProblem): boolean {
-  return p.message.startsWith('skipped: took longer than');
-}
-
 function formatSeconds(ms: number): string {
   const s = ms / 1000;
   return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;

@@ -405,9 +405,4 @@ export class NotesService extends Disposable {
   parseInReader(job: ParseJob): Promise<FileContribution | undefined> {
     return this.pool.parse(job);
   }
-
-  /** Milliseconds a file may take in the reader before it is skipped. */
-  get parseBudgetMs(): number {
-    return this.pool.budgetMs;
-  }
 }

@@ -158,11 +158,6 @@ export class UserNotesSource extends Disposable {
     if (!token.isCancellationRequested) this.watch();
   }
 
-  /** Stops indexing; what was read so far stays in the tree. */
-  cancelIndexing(): void {
-    this.cancel.cancel();
-  }
-
   /** Sends every file to the reader; the tree is refreshed in batches as results come in. */
   private async parseAll(files: string[], report: (n: number) => void): Promise<void> {
     let lastRefresh = Date.now();
