@@ -1,4 +1,6 @@
 // The SM-2 scheduler the extension used before FSRS, kept only so the study bench can compare.
+// Calendar dates come from the extension's own scheduler; only the SM-2 rules live here.
+import { addDays, daysBetween, isDateString, type Rating } from '../src/core/study/scheduler';
 
 // Spaced-repetition scheduling for study mode: an SM-2 variant on whole calendar days.
 //
@@ -26,10 +28,6 @@
 //   something: hard ≥ 1, good ≥ hard + 1, easy ≥ good + 1; finally capped at 365 days.
 // - Ease starts at 2.5, is kept within [1.3, 3.0] and rounded to 2 decimals (no float drift).
 
-export type Rating = 'again' | 'hard' | 'good' | 'easy';
-
-export const RATINGS: readonly Rating[] = ['again', 'hard', 'good', 'easy'];
-
 export interface CardState {
   ease: number;
   intervalDays: number;
@@ -49,74 +47,6 @@ export const MAX_INTERVAL_DAYS = 365;
 
 const LEARNING_STEPS: Record<Rating, number> = { again: 0, hard: 1, good: 1, easy: 4 };
 const EASE_DELTA: Record<Rating, number> = { again: -0.2, hard: -0.15, good: 0, easy: 0.15 };
-const DAY_MS = 86_400_000;
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** UTC midnight of a YYYY-MM-DD date, or undefined when it is not a real calendar date. */
-function parseDate(date: string): number | undefined {
-  const m = DATE_RE.exec(date);
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(0);
-  // setUTCFullYear, unlike Date.UTC, does not map years 0–99 to 1900–1999.
-  t.setUTCFullYear(y, mo - 1, d);
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d ? t.getTime() : undefined;
-}
-
-function requireDate(date: string): number {
-  const t = parseDate(date);
-  if (t === undefined) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
-  return t;
-}
-
-function formatDate(ms: number): string {
-  const t = new Date(ms);
-  const y = t.getUTCFullYear();
-  if (y < 0 || y > 9999) throw new RangeError(`Date out of range: year ${y}`);
-  return `${String(y).padStart(4, '0')}-${String(t.getUTCMonth() + 1).padStart(2, '0')}-${String(t.getUTCDate()).padStart(2, '0')}`;
-}
-
-/** True for a real calendar date written YYYY-MM-DD (rejects 2023-02-29, 2024-13-01, …). */
-export function isDateString(value: unknown): value is string {
-  return typeof value === 'string' && parseDate(value) !== undefined;
-}
-
-/** Calendar arithmetic: the date `days` days after `date` (negative goes back). */
-export function addDays(date: string, days: number): string {
-  if (!Number.isInteger(days)) throw new RangeError(`addDays needs a whole number of days, got ${days}`);
-  return formatDate(requireDate(date) + days * DAY_MS);
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((requireDate(to) - requireDate(from)) / DAY_MS);
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function dateFormatter(timeZone: string | undefined): Intl.DateTimeFormat {
-  // Fixed locale, calendar and digits: the parts must be Gregorian ASCII numbers whatever the UI language.
-  const make = () => new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', calendar: 'gregory', numberingSystem: 'latn' });
-  // The system zone is not cached: it changes when the user travels while the editor runs.
-  if (timeZone === undefined) return make();
-  let fmt = formatters.get(timeZone);
-  if (!fmt) {
-    fmt = make();
-    formatters.set(timeZone, fmt);
-  }
-  return fmt;
-}
-
-/**
- * The calendar date of `instant` on the user's clock (or in `timeZone`, an IANA name), so
- * "today" changes at the user's midnight. Throws RangeError for an unknown time zone or an invalid Date.
- */
-export function localDateString(instant: Date, timeZone?: string): string {
-  const parts = dateFormatter(timeZone).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
-}
-
 /** A card is due on or after its due date; a card never reviewed has no due date. */
 export function isDue(card: CardState | undefined, today: string): boolean {
   return card !== undefined && daysBetween(card.due, today) >= 0;
@@ -151,7 +81,7 @@ function reviewIntervals(card: CardState, today: string): { hard: number; good: 
 
 /** The card after answering it with `rating` on `today`. Pure; throws RangeError for a malformed `today`. */
 export function reviewCard(card: CardState | undefined, rating: Rating, today: string): CardState {
-  requireDate(today);
+  if (!isDateString(today)) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${JSON.stringify(today)}`);
   if (card === undefined || card.reps <= 0) {
     const intervalDays = LEARNING_STEPS[rating];
     return {
@@ -169,14 +99,4 @@ export function reviewCard(card: CardState | undefined, rating: Rating, today: s
   }
   const intervalDays = reviewIntervals(card, today)[rating];
   return { ease, intervalDays, reps: card.reps + 1, lapses: card.lapses, due: addDays(today, intervalDays), lastReviewed: today };
-}
-
-/** Days until the card would be due for each rating, for labelling the answer buttons. */
-export function previewIntervals(card: CardState | undefined, today: string): Record<Rating, number> {
-  return {
-    again: reviewCard(card, 'again', today).intervalDays,
-    hard: reviewCard(card, 'hard', today).intervalDays,
-    good: reviewCard(card, 'good', today).intervalDays,
-    easy: reviewCard(card, 'easy', today).intervalDays,
-  };
 }
