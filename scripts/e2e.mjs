@@ -295,7 +295,7 @@ try {
   await interviewFrame.locator('button[data-action="reveal"]').click();
   interviewFrame = await findFrame(page, 'input[data-point]');
   const points = await interviewFrame.locator('input[data-point]').count();
-  for (let i = 0; i < Math.min(2, points); i++) await interviewFrame.locator(`label[for="point-${i}"]`).click();
+  for (let i = 0; i < Math.min(2, points); i++) await interviewFrame.locator(`label[for="interview-point-${i}"]`).click();
   const ticked = await interviewFrame.locator('input[data-point]:checked').count();
   check('revealing shows the key points as a checklist to tick', points > 0 && ticked === Math.min(2, points), `${ticked} of ${points} ticked`);
   await page.waitForTimeout(500);
@@ -325,10 +325,10 @@ try {
     // One line predicted wrong, the rest right.
     const typed = expected.map((line, i) => (i === 1 ? (line.includes('True') ? line.replace('True', 'False') : `${line}?`) : line));
     await page.keyboard.press('Control+Alt+F8');
-    const drillStart = await findFrame(page, 'button[data-action="start"], textarea#answer');
+    const drillStart = await findFrame(page, 'button[data-action="start"], textarea#drill-answer');
     if (await drillStart.locator('button[data-action="start"]').count()) await drillStart.locator('button[data-action="start"]').click();
-    let drillFrame = await findFrame(page, 'textarea#answer');
-    await drillFrame.locator('textarea#answer').fill(typed.join('\n'));
+    let drillFrame = await findFrame(page, 'textarea#drill-answer');
+    await drillFrame.locator('textarea#drill-answer').fill(typed.join('\n'));
     await drillFrame.locator('button[data-action="check"]').click();
     drillFrame = await findFrame(page, 'table.comparison');
     const compared = await drillFrame.locator('table.comparison tbody tr').count();

@@ -140,7 +140,7 @@ describe('Predict the output', () => {
     const key = `${id}#output-${index + 1}`;
     let html = await waitFor(() => (state(api.drill.html) === 'predict' ? api.drill.html : undefined), 'the drill');
     assert.ok(!html.includes(`<code>${real[0]}</code>`), 'the output is not on the page');
-    assert.match(html, /<textarea id="answer"/);
+    assert.match(html, /<textarea id="drill-answer"/);
 
     // First line right (with trailing spaces), second line wrong.
     await api.drill.receiveFromPage({ type: 'check', key, text: `${real[0]}   \n${real[1]} and more\n` });

@@ -19,6 +19,13 @@ describe('heading anchors', () => {
     assert.deepEqual(['示例', '示例', 'Example', '示例-1', '示例'].map((t) => slugs.take(t)), ['示例', '示例-1', 'example', '示例-1-1', '示例-2']);
   });
 
+  it('headings never take a page part\'s id', () => {
+    const slugs = new SlugSet();
+    assert.equal(slugs.take('answer asides'), 'answer-asides-1');
+    assert.equal(slugs.take('Interview point 2'), 'interview-point-2-1');
+    assert.equal(slugs.take('Answer'), 'answer');
+  });
+
   it('the rendered ids and the outline agree, in document order', () => {
     const md = '## 要点\n\n一\n\n## 详解\n\n### 对比\n\n```python\n# not a heading\nprint(1)\n```\n\n### 对比\n\n## 易错点 `is`\n';
     const { html, outline } = renderAnswerWithOutline(md, options);

@@ -3,7 +3,10 @@
 // well-formed (attribute values quoted, `<` `>` `"` escaped), so a small
 // scanner reads back every element and attribute the webview would get.
 import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { renderAnswer, type RenderOptions } from '../../src/core/render/renderAnswer';
+import { PAGE_CLASSES, isPageId } from '../../src/core/render/pageParts';
 
 const trusted: RenderOptions = {
   labels: { openScratch: 'Open as Scratch File', copy: 'Copy', output: 'Output' },
@@ -213,6 +216,41 @@ describe('note HTML sanitiser (trusted notes)', () => {
     for (const name of names)
       assert.doesNotMatch(name, /^on|^(xlink:href|action|formaction|http-equiv|content|srcdoc|target|ping|tabindex)$/, html);
     assert.ok(!/evil\.example|alert\(/.test(html), html);
+  });
+
+  it('drops the classes and ids of the page parts, so a note cannot stand in for the pager, asides or timer', () => {
+    const html = render(
+      '<div id="answer-asides" class="answer-asides keep">x</div>\n<span class="timer-text pager">0:00</span>\n' +
+        '<p id="interview-point-0" class="coverage">y</p>\n<p id="mine" class="mine">z</p>\n',
+    );
+    const all = elements(html);
+    assert.deepEqual(
+      all.filter((e) => e.tag !== 'p' || e.attrs.class || e.attrs.id).map((e) => [e.tag, e.attrs.class, e.attrs.id]),
+      [
+        ['div', 'keep', undefined],
+        ['span', undefined, undefined],
+        ['p', 'mine', 'mine'],
+      ],
+      html,
+    );
+  });
+
+  it('every class and id the page scripts look up is a page part', () => {
+    // The scripts find their page's parts by these; a note using one would be found instead.
+    const dir = join(__dirname, '../../../src/webview');
+    const looked = new Set<string>();
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+      const source = readFileSync(join(dir, file), 'utf8');
+      for (const m of source.matchAll(/(?:querySelector(?:All)?|getElementById)(?:<[^>]*>)?\(\s*['"`]([^'"`]*)['"`]/g)) {
+        if (m[0].includes('getElementById')) looked.add(`#${m[1]}`);
+        else for (const sel of m[1].matchAll(/([.#])([A-Za-z][\w-]*)/g)) looked.add(sel[1] + sel[2]);
+      }
+    }
+    assert.ok(looked.size > 5, [...looked].join(' '));
+    for (const name of looked) {
+      const ok = name.startsWith('#') ? isPageId(name.slice(1)) : PAGE_CLASSES.has(name.slice(1));
+      assert.ok(ok, `${name} is looked up by a page script but a note may use it`);
+    }
   });
 
   it('shows the same hostile HTML as text when the notes are not trusted', () => {

@@ -37,7 +37,7 @@ describe('mock interview page', () => {
     assert.match(html, /role="timer"/);
     assert.match(html, /data-deadline="121000"/);
     assert.match(html, /aria-live="polite"/);
-    assert.match(html, /<textarea id="notes"/);
+    assert.match(html, /<textarea id="interview-notes"/);
     assert.doesNotMatch(html, /data-point=/);
     assert.match(html, /data-session="\{&quot;version&quot;:1/, 'the session rides along for vscode.setState');
   });
@@ -59,7 +59,7 @@ describe('output drill page', () => {
   it('shows the code and a prediction box, never the output', () => {
     const html = outputDrillPageHtml({ ...parts, session, labels: dl, view: { kind: 'drill', drill: session.drills[0], ...drill } });
     assert.match(html, /&lt;b&gt;/);
-    assert.match(html, /<textarea id="answer"/);
+    assert.match(html, /<textarea id="drill-answer"/);
     assert.doesNotMatch(html, /class="comparison"/);
   });
 

@@ -1,4 +1,5 @@
 import type { MarkdownIt, Token } from 'markdown-it';
+import { isPageId } from './pageParts';
 
 /** A heading of an answer, in document order, as the outline lists it. */
 export interface OutlineEntry {
@@ -31,7 +32,7 @@ export function slugify(text: string): string {
   return trimmed || 'section';
 }
 
-/** Hands out unique slugs for one document: a repeated heading gets "-1", "-2", … */
+/** Hands out unique slugs for one document: a repeated heading gets "-1", "-2", …; page parts' ids are never handed out. */
 export class SlugSet {
   private readonly used = new Set<string>();
   /** Next suffix to try per base, so a file with thousands of "示例" headings stays linear. */
@@ -41,7 +42,7 @@ export class SlugSet {
     const base = slugify(text);
     let slug = base;
     let n = this.used.has(base) ? (this.next.get(base) ?? 1) : 1;
-    for (; this.used.has(slug); n++) slug = `${base}-${n}`;
+    for (; this.used.has(slug) || isPageId(slug); n++) slug = `${base}-${n}`;
     this.next.set(base, n);
     this.used.add(slug);
     return slug;

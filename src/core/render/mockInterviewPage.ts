@@ -124,9 +124,9 @@ ${context}
 <div class="prompt markdown-body">${v.promptHtml}</div>`;
   if (!step.revealed) {
     return `${header}
-<label class="notes-label" for="notes">${esc(labels.notes)}</label>
-<textarea id="notes" class="notes" rows="8" spellcheck="false" aria-describedby="notes-hint">${esc(step.notes)}</textarea>
-<p id="notes-hint" class="hint">${esc(labels.notesHint)}</p>
+<label class="notes-label" for="interview-notes">${esc(labels.notes)}</label>
+<textarea id="interview-notes" class="notes" rows="8" spellcheck="false" aria-describedby="interview-notes-hint">${esc(step.notes)}</textarea>
+<p id="interview-notes-hint" class="hint">${esc(labels.notesHint)}</p>
 <div class="actions">
 <button type="button" class="primary" data-action="reveal" aria-keyshortcuts="Control+Enter">${esc(labels.reveal)} <kbd>Ctrl+Enter</kbd></button>
 <button type="button" data-action="end">${esc(labels.end)}</button>
@@ -136,7 +136,7 @@ ${context}
     .map((html, i) => {
       const checked = step.covered.includes(i) ? ' checked' : '';
       const key = i < 9 ? ` aria-keyshortcuts="${i + 1}"` : '';
-      return `<li><input type="checkbox" id="point-${i}" data-point="${i}"${checked}${key}><label for="point-${i}"><span class="point-n">${i + 1}</span> <span class="point-text">${html}</span></label></li>`;
+      return `<li><input type="checkbox" id="interview-point-${i}" data-point="${i}"${checked}${key}><label for="interview-point-${i}"><span class="point-n">${i + 1}</span> <span class="point-text">${html}</span></label></li>`;
     })
     .join('\n');
   const notes = step.notes.trim() ? `<details class="your-notes" open><summary>${esc(labels.yourNotes)}</summary><pre>${esc(step.notes)}</pre></details>` : '';

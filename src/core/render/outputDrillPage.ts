@@ -92,8 +92,8 @@ function drillBody(v: Extract<DrillView, { kind: 'drill' }>, labels: DrillLabels
 <div class="code-block example"><pre><code class="hljs language-python">${code}</code></pre></div>`;
   if (!v.comparison) {
     return `${header}
-<label class="notes-label" for="answer">${esc(labels.answerLabel)}</label>
-<textarea id="answer" class="notes prediction" rows="6" spellcheck="false" autocomplete="off">${esc(v.drill.answer)}</textarea>
+<label class="notes-label" for="drill-answer">${esc(labels.answerLabel)}</label>
+<textarea id="drill-answer" class="notes prediction" rows="6" spellcheck="false" autocomplete="off">${esc(v.drill.answer)}</textarea>
 <p class="keys">${esc(labels.keys)}</p>
 <div class="actions">
 <button type="button" class="primary" data-action="check" aria-keyshortcuts="Control+Enter">${esc(labels.check)} <kbd>Ctrl+Enter</kbd></button>

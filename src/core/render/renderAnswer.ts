@@ -1,6 +1,7 @@
 import type { MarkdownIt, Renderer, RendererRule, Token } from 'markdown-it';
 import { randomBytes } from 'node:crypto';
 import sanitizeHtml from 'sanitize-html';
+import { isPageId, withoutPageClasses } from './pageParts';
 import { classifyCodeToken, exampleKindOf, parseFenceInfo } from '../markdown/codeBlocks';
 import { exampleTag, markdownEngine } from '../markdown/markdownEngine';
 import { highlightCode } from './highlightCode';
@@ -284,7 +285,12 @@ function sanitizeOptions(r: Rendering): sanitizeHtml.IOptions {
         const kept: sanitizeHtml.Attributes = {};
         for (const [name, value] of Object.entries(attribs)) {
           if (name.startsWith(prefix)) kept[`data-${name.slice(prefix.length)}`] = value;
-          else if (!name.startsWith('data-')) kept[name] = value;
+          else if (name === 'class') {
+            const classes = withoutPageClasses(value);
+            if (classes) kept.class = classes;
+          } else if (name === 'id') {
+            if (!isPageId(value.trim())) kept.id = value;
+          } else if (!name.startsWith('data-')) kept[name] = value;
         }
         return { tagName, attribs: kept };
       },
