@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { Rating, SchedulerOptions } from '../core/study/scheduler';
 import { clampRetention, isDateString, localDateString } from '../core/study/scheduler';
-import { interviewPlan, planQueue, type InterviewPlan, type PlanQuestion } from '../core/study/interviewPlan';
+import { interviewPlan, queueWithPlan, type InterviewPlan, type PlanQuestion } from '../core/study/interviewPlan';
 import { Settings } from '../constants';
 import {
-  dueIds, dueQueue, exportState, importState, mergeStates, migrateState, recordOpened, recordReview,
+  dueQueue, exportState, importState, mergeStates, migrateState, recordOpened, recordReview,
   toggleFavorite, toggleMastered, type ImportResult, type StudyState,
 } from '../core/study/studyState';
 import { Disposable } from '../util/disposable';
@@ -118,14 +118,14 @@ export class StudyStore extends Disposable {
   private pendingWrite: ReturnType<typeof setTimeout> | undefined;
 
   /**
-   * Ids to review today among `ids`: the interview plan's day when a date is set (then cards the
-   * plan does not cover, such as follow-ups, when they are due), else due cards first, then new ones.
+   * Ids to review today among `ids`: the interview plan's day when a date is set (then the cards the
+   * plan does not cover, such as follow-ups of studied questions), else due cards first, then new ones.
    */
   queue(ids: readonly string[]): string[] {
     const plan = this.plan();
     if (!plan) return dueQueue(this.current, ids, this.today());
     const planned = new Set(this.planQuestions().map((q) => q.id));
-    return [...planQueue(plan, ids), ...dueIds(this.current, ids.filter((id) => !planned.has(id)), this.today())];
+    return queueWithPlan(this.current, plan, planned, ids, this.today());
   }
 
   private planQuestions: () => readonly PlanQuestion[] = () => [];

@@ -8,6 +8,7 @@ import { keyPoints } from '../../src/core/notes/followUps';
 import { ratingForCoverage } from '../../src/core/practice/coverageRating';
 import { interviewCard } from '../../src/core/practice/practiceCards';
 import { followUpKey, parseCardKey } from '../../src/core/study/cardKeys';
+import { addDays } from '../../src/core/study/scheduler';
 import { outputLines } from '../../src/core/practice/outputCompare';
 import { STUDY_STATE_KEY } from '../../src/services/studyStore';
 import { activateExtension, closeAllEditors, waitFor } from './helpers';
@@ -241,6 +242,26 @@ describe('Follow-up cards', () => {
     assert.ok(!api.review.todayQueue().queue.includes(key));
     assert.equal(api.dueStatus.count, shown - 1);
     assert.equal(api.dueStatus.text, `$(mortar-board) ${shown - 1}`);
+  });
+
+  it('with an interview date, follow-ups of studied questions are introduced beside the plan', async () => {
+    const [parent, other] = api.notes.allIds().filter((id) => {
+      const md = api.notes.get(id)!.question.markdown;
+      return !Object.hasOwn(api.study.state.questions, id) && (md.match(/^- \*\*/gm) ?? []).length >= 6;
+    });
+    // Studied three days ago and answered "easy", so the question itself is not due today.
+    await api.study.review(parent, 'easy', new Date(Date.now() - 3 * 86_400_000));
+    assert.equal(await vscode.commands.executeCommand('interviewNotes.setInterviewDate', addDays(api.study.today(), 10)), addDays(api.study.today(), 10));
+    try {
+      const queue = api.review.todayQueue().queue;
+      assert.ok(queue.includes(followUpKey(parent, 1)), 'a never-started follow-up of a studied question comes up');
+      assert.ok(!queue.includes(followUpKey(other, 1)), 'a follow-up never comes before its own question');
+      assert.equal(api.dueStatus.count, queue.length, 'the status bar counts it');
+      assert.equal(await vscode.commands.executeCommand('interviewNotes.startReview'), true);
+      assert.equal(api.review.remaining, queue.length);
+    } finally {
+      await vscode.commands.executeCommand('interviewNotes.setInterviewDate', null);
+    }
   });
 });
 

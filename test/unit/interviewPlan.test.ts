@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { addDays, retrievability } from '../../src/core/study/scheduler';
-import { dailyQuestion, interviewPlan, planQueue, rankUnseen, type PlanQuestion } from '../../src/core/study/interviewPlan';
+import { dailyQuestion, interviewPlan, planQueue, queueWithPlan, rankUnseen, type PlanQuestion } from '../../src/core/study/interviewPlan';
+import { followUpKey } from '../../src/core/study/cardKeys';
 import { emptyState, recordReview, toggleMastered, type StudyState } from '../../src/core/study/studyState';
 
 const T = new Date('2026-12-01T08:00:00Z');
@@ -80,6 +81,24 @@ describe('interview plan', () => {
     assert.equal(plan.days[0].fresh.length, 2);
     assert.deepEqual(planQueue(plan), [...plan.days[0].reviews, ...plan.days[0].fresh]);
     assert.deepEqual(planQueue(plan, ['q2', 'nope']), plan.days[0].fresh.includes('q2') ? ['q2'] : []);
+  });
+});
+
+describe('queue with an interview plan', () => {
+  it('adds the follow-ups the plan does not cover: due ones, and new ones once their question is studied', () => {
+    const YESTERDAY = addDays(TODAY, -1);
+    const Y = new Date('2026-11-30T08:00:00Z');
+    let s = emptyState();
+    s = recordReview(s, 'q0', 'good', YESTERDAY, Y);
+    s = recordReview(s, followUpKey('q0', 2), 'again', YESTERDAY, Y);
+    const qs = questions(6);
+    const plan = interviewPlan(s, qs, TODAY, addDays(TODAY, 10))!;
+    const planned = new Set(qs.map((q) => q.id));
+    const ids = [...qs.map((q) => q.id), followUpKey('q0', 1), followUpKey('q0', 2), followUpKey('q3', 1)];
+    const queue = queueWithPlan(s, plan, planned, ids, TODAY);
+    assert.deepEqual(queue.slice(0, planQueue(plan).length), planQueue(plan), 'the plan comes first');
+    // q0#followup-2 is due (rated again yesterday); q0#followup-1 is new and q0 was studied; q3 was not.
+    assert.deepEqual(queue.slice(planQueue(plan).length), [followUpKey('q0', 2), followUpKey('q0', 1)]);
   });
 });
 

@@ -9,7 +9,8 @@
 
 import type { Difficulty, Importance } from '../notes/model';
 import { addDays, clampRetention, daysBetween, retrievability, reviewCard, type CardState, type SchedulerOptions } from './scheduler';
-import { newStartedOn, type StudyState } from './studyState';
+import { familyOf } from './cardKeys';
+import { dueQueue, newStartedOn, type StudyState } from './studyState';
 
 /** What the plan needs to know about a question. */
 export interface PlanQuestion {
@@ -140,6 +141,17 @@ export function planQueue(plan: InterviewPlan, ids?: readonly string[]): string[
   if (!ids) return queue;
   const wanted = new Set(ids);
   return queue.filter((id) => wanted.has(id));
+}
+
+/**
+ * Today's whole queue when a plan is set: the plan's day, then the cards it does not plan
+ * (follow-ups, output drills) as without a plan: due ones, then new ones within the daily new
+ * limit, but only once their own question has been studied, so a follow-up never comes first.
+ */
+export function queueWithPlan(state: StudyState, plan: InterviewPlan, planned: ReadonlySet<string>, ids: readonly string[], today: string): string[] {
+  const studied = (id: string) => Object.hasOwn(state.questions, id) && state.questions[id].card !== undefined;
+  const others = ids.filter((id) => !planned.has(id) && (studied(id) || studied(familyOf(id))));
+  return [...planQueue(plan, ids), ...dueQueue(state, others, today)];
 }
 
 /** A small stable hash of a string (FNV-1a), to pick the same daily question all day. */
