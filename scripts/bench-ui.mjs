@@ -3,12 +3,15 @@
 // Chromium). Same Markdown for both: two bundled answers, written as .md files
 // for the preview. Both are timed from the key press that runs the command until
 // the answer's <h1> is in a webview frame. Prints medians; asserts nothing.
+// The floor: a bare webview page (only the same <h1>) from a throwaway extension the bench
+// writes at run time and installs beside ours, timed the same way. What it takes is VS Code
+// creating and booting a webview, the least any webview page can take on this host.
 // With --profile it also prints, per measured action, when the webview's outer
 // and inner frames started (ms after the key press), from their own `performance`,
 // and where the workbench's main thread spent each cold open (a CPU profile).
 //   node scripts/bench-ui.mjs [--rounds N] [--no-package] [--profile]
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, ensureHostInstalled, startCodeServer, installVsix, launchBrowser, cleanup } from './codeServerHost.mjs';
@@ -33,6 +36,8 @@ const workspace = mkdtempSync(join(tmpdir(), 'pin-bench-ws-'));
 writeFileSync(join(workspace, 'a.md'), `# ${qa.title}\n\n${qa.markdown}`);
 writeFileSync(join(workspace, 'b.md'), `# ${qb.title}\n\n${qb.markdown}`);
 installVsix(vsix, extensionsDir);
+const floorDir = mkdtempSync(join(tmpdir(), 'pin-bench-floor-'));
+installVsix(await packFloorExtension(floorDir), extensionsDir);
 
 // Key bindings let one key press start each measured action, so palette typing is not timed.
 const keys = [
@@ -44,6 +49,10 @@ const keys = [
   { key: 'ctrl+alt+f6', command: 'workbench.action.focusFirstEditorGroup' },
   { key: 'ctrl+alt+f7', command: 'workbench.action.openEditorAtIndex1' },
   { key: 'ctrl+alt+f8', command: 'workbench.action.openEditorAtIndex2' },
+  { key: 'ctrl+alt+f9', command: 'benchFloor.open', args: { title: qa.title } },
+  { key: 'ctrl+alt+f10', command: 'benchFloor.open', args: { title: qa.title, scripted: true } },
+  { key: 'ctrl+alt+f11', command: 'benchFloor.show', args: { title: qb.title } },
+  { key: 'ctrl+alt+f12', command: 'benchFloor.show', args: { title: qa.title } },
 ];
 const server = await startCodeServer({
   workspace,
@@ -162,6 +171,7 @@ async function closeAll(page) {
 
 const ours = { cold: [], switch: [] };
 const preview = { cold: [], switch: [] };
+const floor = { cold: [], scriptedCold: [], switch: [] };
 try {
   const page = await context.newPage();
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`, { timeout: 120000 });
@@ -175,6 +185,8 @@ try {
   await openFile(page, 'a.md');
   await untilHeading(page, qa.title, await press(page, 'Control+Alt+F3'), 60000);
   await closeAll(page);
+  await untilHeading(page, qa.title, await press(page, 'Control+Alt+F10'), 60000);
+  await closeAll(page);
 
   for (let r = 0; r < rounds; r++) {
     // Ours: cold open, then switches in the open panel.
@@ -183,6 +195,16 @@ try {
     ours.switch.push(await cpuProfile(page, `ours switch ${r + 1}`, async () => untilHeading(page, qb.title, await press(page, 'Control+Alt+F2'))));
     await page.waitForTimeout(300);
     ours.switch.push(await untilHeading(page, qa.title, await press(page, 'Control+Alt+F1')));
+    await closeAll(page);
+
+    // Floor: the bare page opened cold; then a page with a one-line script, switched by message.
+    floor.cold.push(await cpuProfile(page, `floor cold ${r + 1}`, async () => untilHeading(page, qa.title, await press(page, 'Control+Alt+F9'))));
+    await closeAll(page);
+    floor.scriptedCold.push(await untilHeading(page, qa.title, await press(page, 'Control+Alt+F10')));
+    await page.waitForTimeout(300);
+    floor.switch.push(await untilHeading(page, qb.title, await press(page, 'Control+Alt+F11')));
+    await page.waitForTimeout(300);
+    floor.switch.push(await untilHeading(page, qa.title, await press(page, 'Control+Alt+F12')));
     await closeAll(page);
 
     // Preview: cold open of a.md's preview in place.
@@ -203,7 +225,7 @@ try {
     await page.waitForTimeout(300);
     preview.switch.push(await untilHeading(page, qa.title, await press(page, 'Control+Alt+F7')));
     await closeAll(page);
-    console.log(`round ${r + 1}: ours cold ${ours.cold.at(-1)} ms, switch ${ours.switch.slice(-2).join('/')} ms; preview cold ${preview.cold.at(-1)} ms, update ${preview.switch.slice(-2).join('/')} ms`);
+    console.log(`round ${r + 1}: ours cold ${ours.cold.at(-1)} ms, switch ${ours.switch.slice(-2).join('/')} ms; preview cold ${preview.cold.at(-1)} ms, update ${preview.switch.slice(-2).join('/')} ms; floor cold ${floor.cold.at(-1)} ms (with script ${floor.scriptedCold.at(-1)} ms), switch ${floor.switch.slice(-2).join('/')} ms`);
   }
 } catch (err) {
   await context.pages()[0]?.screenshot({ path: join(ROOT, 'out', 'bench-ui-failure.png') }).catch(() => {});
@@ -212,7 +234,7 @@ try {
   await browser.close().catch(() => {});
   if (profile) printExtensionLog(server.userDataDir);
   await server.stop();
-  cleanup(extensionsDir, workspace, server.userDataDir);
+  cleanup(extensionsDir, workspace, server.userDataDir, floorDir);
 }
 
 const result = {
@@ -221,15 +243,61 @@ const result = {
   oursSwitchMs: median(ours.switch),
   previewSwitchMs: median(preview.switch),
   rounds,
+  floorColdMs: median(floor.cold),
+  floorSwitchMs: median(floor.switch),
 };
-console.log(`cold open: ours ${result.oursColdMs} ms vs preview ${result.previewColdMs} ms (${(result.oursColdMs / result.previewColdMs).toFixed(2)}×)`);
-console.log(`switch: ours ${result.oursSwitchMs} ms vs preview ${result.previewSwitchMs} ms (${(result.oursSwitchMs / result.previewSwitchMs).toFixed(2)}×)`);
+const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+console.log(`cold open: ours ${result.oursColdMs} ms vs preview ${result.previewColdMs} ms (${ratio(result.oursColdMs, result.previewColdMs)})`);
+console.log(`switch: ours ${result.oursSwitchMs} ms vs preview ${result.previewSwitchMs} ms (${ratio(result.oursSwitchMs, result.previewSwitchMs)})`);
+console.log(`floor (a webview page that is only the <h1>): cold ${result.floorColdMs} ms (${ratio(result.floorColdMs, result.previewColdMs)} of the preview's; with a one-line script ${median(floor.scriptedCold)} ms), switch by message ${result.floorSwitchMs} ms (${ratio(result.floorSwitchMs, result.previewSwitchMs)} of the preview's update)`);
+console.log(`ours above the floor: cold +${result.oursColdMs - result.floorColdMs} ms, switch +${result.oursSwitchMs - result.floorSwitchMs} ms`);
 console.log(JSON.stringify(result));
 
 /** The extension's own log lines (their times are this machine's local time). */
 function printExtensionLog(dir) {
   const files = execFileSync('find', [dir, '-name', '*Interview Notes*.log'], { encoding: 'utf8' }).split('\n').filter(Boolean);
   for (const file of files) console.log(readFileSync(file, 'utf8').split('\n').filter((l) => / (rendered|switched|activated|loaded)/.test(l)).join('\n'));
+}
+
+/**
+ * Writes and packages the floor extension: one command opens a webview panel the way ours
+ * does (active column, focus moves to it) whose page is only the <h1> under a strict CSP;
+ * with `scripted` the page also has one inline (nonce) script that sets the <h1> from a
+ * message, which the other command posts. Never shipped: it lives in a temp folder.
+ */
+async function packFloorExtension(dir) {
+  const ext = join(dir, 'ext');
+  mkdirSync(ext);
+  const commands = ['open', 'show'].map((c) => ({ command: `benchFloor.${c}`, title: `Bench floor: ${c}` }));
+  writeFileSync(
+    join(ext, 'package.json'),
+    JSON.stringify({ name: 'bench-floor', publisher: 'bench', version: '0.0.1', license: 'UNLICENSED', files: ['extension.js'], engines: { vscode: '^1.80.0' }, main: './extension.js', contributes: { commands } }),
+  );
+  writeFileSync(join(ext, 'extension.js'), `exports.activate = (context) => (${activateFloor})(context, require('vscode'), require('crypto').randomBytes);\n`);
+  const packagePath = join(dir, 'bench-floor.vsix');
+  const { createVSIX } = await import('@vscode/vsce');
+  await createVSIX({ cwd: ext, packagePath, dependencies: false, allowMissingRepository: true, skipLicense: true });
+  return packagePath;
+}
+
+/** The floor extension's `activate`; its source is written into the extension as is. */
+function activateFloor(context, vscode, randomBytes) {
+  const escape = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+  const script = 'addEventListener("message", (e) => { if (typeof e.data?.title === "string") document.querySelector("h1").textContent = e.data.title; });';
+  const page = (title, nonce) =>
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'${nonce ? `; script-src 'nonce-${nonce}'` : ''}">` +
+    `</head><body><h1>${escape(title)}</h1>${nonce ? `<script nonce="${nonce}">${script}</script>` : ''}</body></html>`;
+  let scripted;
+  context.subscriptions.push(
+    vscode.commands.registerCommand('benchFloor.open', (a) => {
+      const panel = vscode.window.createWebviewPanel('benchFloor', 'Floor', { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, { enableScripts: !!a.scripted, localResourceRoots: [] });
+      panel.webview.html = page(a.title, a.scripted && randomBytes(16).toString('base64'));
+      if (!a.scripted) return;
+      scripted = panel;
+      panel.onDidDispose(() => scripted === panel && (scripted = undefined));
+    }),
+    vscode.commands.registerCommand('benchFloor.show', (a) => scripted?.webview.postMessage({ title: a.title })),
+  );
 }
 
 function readBundledQuestions() {
