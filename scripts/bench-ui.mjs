@@ -6,6 +6,8 @@
 // The floor: a bare webview page (only the same <h1>) from a throwaway extension the bench
 // writes at run time and installs beside ours, timed the same way. What it takes is VS Code
 // creating and booting a webview, the least any webview page can take on this host.
+// Once per round the floor is also opened with VS Code's internal disableServiceWorker flag
+// (which the extension API does not expose), to show what the service-worker registration costs.
 // With --profile it also prints, per measured action, when the webview's outer
 // and inner frames started (ms after the key press), from their own `performance`,
 // and where the workbench's main thread spent each cold open (a CPU profile).
@@ -171,7 +173,27 @@ async function closeAll(page) {
 
 const ours = { cold: [], switch: [] };
 const preview = { cold: [], switch: [] };
-const floor = { cold: [], scriptedCold: [], switch: [] };
+const floor = { cold: [], scriptedCold: [], switch: [], noWorkerCold: [] };
+
+/**
+ * Runs `action` with the webviews' outer page (index.html) loaded with VS Code's internal
+ * `disableServiceWorker` flag, which no extension can set: what the boot costs without the
+ * per-webview service-worker registration. Routing is on only meanwhile (it turns off the HTTP cache).
+ */
+async function withoutServiceWorker(page, action) {
+  const pattern = /\/webview\/browser\/pre\/index\.html\?/;
+  const handler = (route) => {
+    const url = route.request().url();
+    if (url.includes('disableServiceWorker')) return route.continue();
+    return route.fulfill({ status: 302, headers: { location: `${url}&disableServiceWorker=true` } });
+  };
+  await page.route(pattern, handler);
+  try {
+    return await action();
+  } finally {
+    await page.unroute(pattern, handler);
+  }
+}
 try {
   const page = await context.newPage();
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`, { timeout: 120000 });
@@ -206,6 +228,8 @@ try {
     await page.waitForTimeout(300);
     floor.switch.push(await untilHeading(page, qa.title, await press(page, 'Control+Alt+F12')));
     await closeAll(page);
+    floor.noWorkerCold.push(await withoutServiceWorker(page, async () => untilHeading(page, qa.title, await press(page, 'Control+Alt+F9'))));
+    await closeAll(page);
 
     // Preview: cold open of a.md's preview in place.
     await openFile(page, 'a.md');
@@ -225,7 +249,7 @@ try {
     await page.waitForTimeout(300);
     preview.switch.push(await untilHeading(page, qa.title, await press(page, 'Control+Alt+F7')));
     await closeAll(page);
-    console.log(`round ${r + 1}: ours cold ${ours.cold.at(-1)} ms, switch ${ours.switch.slice(-2).join('/')} ms; preview cold ${preview.cold.at(-1)} ms, update ${preview.switch.slice(-2).join('/')} ms; floor cold ${floor.cold.at(-1)} ms (with script ${floor.scriptedCold.at(-1)} ms), switch ${floor.switch.slice(-2).join('/')} ms`);
+    console.log(`round ${r + 1}: ours cold ${ours.cold.at(-1)} ms, switch ${ours.switch.slice(-2).join('/')} ms; preview cold ${preview.cold.at(-1)} ms, update ${preview.switch.slice(-2).join('/')} ms; floor cold ${floor.cold.at(-1)} ms (with script ${floor.scriptedCold.at(-1)} ms), switch ${floor.switch.slice(-2).join('/')} ms, cold without the service worker ${floor.noWorkerCold.at(-1)} ms`);
   }
 } catch (err) {
   await context.pages()[0]?.screenshot({ path: join(ROOT, 'out', 'bench-ui-failure.png') }).catch(() => {});
@@ -250,6 +274,8 @@ const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
 console.log(`cold open: ours ${result.oursColdMs} ms vs preview ${result.previewColdMs} ms (${ratio(result.oursColdMs, result.previewColdMs)})`);
 console.log(`switch: ours ${result.oursSwitchMs} ms vs preview ${result.previewSwitchMs} ms (${ratio(result.oursSwitchMs, result.previewSwitchMs)})`);
 console.log(`floor (a webview page that is only the <h1>): cold ${result.floorColdMs} ms (${ratio(result.floorColdMs, result.previewColdMs)} of the preview's; with a one-line script ${median(floor.scriptedCold)} ms), switch by message ${result.floorSwitchMs} ms (${ratio(result.floorSwitchMs, result.previewSwitchMs)} of the preview's update)`);
+const noWorker = median(floor.noWorkerCold);
+console.log(`floor cold without VS Code's per-webview service-worker registration (its internal disableServiceWorker, set by the bench; no extension API reaches it): ${noWorker} ms, so the registration costs ${result.floorColdMs - noWorker} ms of every new webview; without it ours/preview would be about ${ratio(result.oursColdMs - result.floorColdMs + noWorker, result.previewColdMs - result.floorColdMs + noWorker)}`);
 console.log(`ours above the floor: cold +${result.oursColdMs - result.floorColdMs} ms, switch +${result.oursSwitchMs - result.floorSwitchMs} ms`);
 console.log(JSON.stringify(result));
 
