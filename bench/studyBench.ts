@@ -20,7 +20,7 @@ import { allQuestions } from '../src/core/notes/model';
 import { sortTopics } from '../src/core/notes/notesIndex';
 import { loadNotes } from '../src/loader/loadNotes';
 import { addDays, daysBetween, type Rating } from '../src/core/study/scheduler';
-import { interviewPlan, planQueue, type PlanQuestion } from '../src/core/study/interviewPlan';
+import { interviewPlan, planQueue, todaysPlan, type PlanQuestion } from '../src/core/study/interviewPlan';
 import { DEFAULT_NEW_PER_DAY, dueQueue, emptyState, recordReview, type StudyState } from '../src/core/study/studyState';
 import { mulberry32 } from './prng';
 import * as sm2 from './sm2Scheduler';
@@ -165,11 +165,10 @@ function runFsrs(questions: readonly PlanQuestion[], truth: ReadonlyMap<string, 
     const today = addDays(START, day);
     let queue: string[];
     if (withPlan) {
-      // What the study store does with an interview date: today's queue comes from the plan,
+      // What the study store does with an interview date: today's queue comes from today's plan,
       // and the progress page shows the plan's forecast.
-      const plan = interviewPlan(state, questions, today, INTERVIEW, options)!;
-      if (FORECAST_DAYS_BEFORE.includes(DAYS - day)) forecasts.push({ daysBefore: DAYS - day, forecast: plan.forecast.expected });
-      queue = planQueue(plan, ids);
+      if (FORECAST_DAYS_BEFORE.includes(DAYS - day)) forecasts.push({ daysBefore: DAYS - day, forecast: interviewPlan(state, questions, today, INTERVIEW, options)!.forecast.expected });
+      queue = planQueue(todaysPlan(state, questions, today, INTERVIEW, options)!.day, ids);
     } else {
       queue = dueQueue(state, ids, today);
     }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Rating, SchedulerOptions } from '../core/study/scheduler';
 import { clampRetention, isDateString, localDateString } from '../core/study/scheduler';
-import { interviewPlan, queueWithPlan, type InterviewPlan, type PlanQuestion } from '../core/study/interviewPlan';
+import { interviewPlan, queueWithPlan, todaysPlan, type InterviewPlan, type PlanQuestion, type TodaysPlan } from '../core/study/interviewPlan';
 import { Settings } from '../constants';
 import {
   dueQueue, exportState, importState, mergeStates, migrateState, recordOpened, recordReview,
@@ -122,19 +122,21 @@ export class StudyStore extends Disposable {
    * plan does not cover, such as follow-ups of studied questions), else due cards first, then new ones.
    */
   queue(ids: readonly string[]): string[] {
-    const plan = this.plan();
+    const plan = this.todaysPlan();
     if (!plan) return dueQueue(this.current, ids, this.today());
     const planned = new Set(this.planQuestions().map((q) => q.id));
-    return queueWithPlan(this.current, plan, planned, ids, this.today());
+    return queueWithPlan(this.current, plan.day, planned, ids, this.today());
   }
 
   private planQuestions: () => readonly PlanQuestion[] = () => [];
   private planCache: { key: unknown[]; plan: InterviewPlan | undefined } | undefined;
+  private todaysPlanCache: { key: unknown[]; plan: TodaysPlan | undefined } | undefined;
 
   /** Where the plan finds every question with its topic, importance and difficulty. */
   usePlanQuestions(questions: () => readonly PlanQuestion[]): void {
     this.planQuestions = questions;
     this.planCache = undefined;
+    this.todaysPlanCache = undefined;
   }
 
   /** Every question the plan considers. */
@@ -152,10 +154,14 @@ export class StudyStore extends Disposable {
     if (date !== undefined && !isDateString(date)) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
     await this.memento.update(INTERVIEW_DATE_KEY, date);
     this.planCache = undefined;
+    this.todaysPlanCache = undefined;
     this.changed.fire(this.current);
   }
 
-  /** The plan up to the interview date, or undefined without a date (or once it has passed). */
+  /**
+   * The plan up to the interview date, or undefined without a date (or once it has passed).
+   * It simulates every day until then, so only the progress page asks for it.
+   */
   plan(): InterviewPlan | undefined {
     const date = this.interviewDate;
     if (!date) return undefined;
@@ -165,6 +171,19 @@ export class StudyStore extends Disposable {
     if (this.planCache && this.planCache.key.every((k, i) => k === key[i])) return this.planCache.plan;
     const plan = interviewPlan(this.current, questions, this.today(), date, options);
     this.planCache = { key, plan };
+    return plan;
+  }
+
+  /** Today's day of the plan (what the status bar and the review session follow), without simulating the rest. */
+  todaysPlan(): TodaysPlan | undefined {
+    const date = this.interviewDate;
+    if (!date) return undefined;
+    const questions = this.planQuestions();
+    const options = schedulerOptions();
+    const key = [this.current, questions, date, this.today(), options.desiredRetention];
+    if (this.todaysPlanCache && this.todaysPlanCache.key.every((k, i) => k === key[i])) return this.todaysPlanCache.plan;
+    const plan = todaysPlan(this.current, questions, this.today(), date, options);
+    this.todaysPlanCache = { key, plan };
     return plan;
   }
 
@@ -181,6 +200,7 @@ export class StudyStore extends Disposable {
   /** Re-reads globalState (another window or Settings Sync may have changed it). */
   reload(): void {
     this.planCache = undefined;
+    this.todaysPlanCache = undefined;
     // Merge an open not written yet with what is stored, rather than drop it.
     if (this.pendingWrite !== undefined) {
       void this.save(this.latest());

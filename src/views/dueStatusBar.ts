@@ -38,13 +38,13 @@ export class DueStatusBar extends Disposable {
       return;
     }
     const due = this.count;
-    const plan = this.study.plan();
+    const plan = this.study.todaysPlan();
     if (plan) {
       // "12 · 5d": today's planned load and the days left until the interview.
-      const day = plan.days[0];
+      const { day } = plan;
       this.item.text = `$(mortar-board) ${due} · $(calendar) ${vscode.l10n.t('{0}d', plan.daysLeft)}`;
       const when = plan.daysLeft === 0 ? vscode.l10n.t('Interview today ({0})', plan.interviewDate) : vscode.l10n.t('Interview in {0} days ({1})', plan.daysLeft, plan.interviewDate);
-      const load = vscode.l10n.t('today: {0} reviews, {1} new', day?.reviews.length ?? 0, day?.fresh.length ?? 0);
+      const load = vscode.l10n.t('today: {0} reviews, {1} new', day.reviews.length, day.fresh.length);
       this.item.tooltip = `${when}\n${load}\n${due ? vscode.l10n.t('{0} cards to review today — click to start', due) : vscode.l10n.t('Nothing to review today')}`;
     } else {
       this.item.text = `$(mortar-board) ${due}`;

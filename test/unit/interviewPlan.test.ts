@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { addDays, retrievability } from '../../src/core/study/scheduler';
-import { dailyQuestion, interviewPlan, planQueue, queueWithPlan, rankUnseen, type PlanQuestion } from '../../src/core/study/interviewPlan';
+import { dailyQuestion, interviewPlan, planQueue, queueWithPlan, rankUnseen, todaysPlan, type PlanQuestion } from '../../src/core/study/interviewPlan';
 import { followUpKey } from '../../src/core/study/cardKeys';
 import { emptyState, recordReview, toggleMastered, type StudyState } from '../../src/core/study/studyState';
 
@@ -79,8 +79,27 @@ describe('interview plan', () => {
     const plan = interviewPlan(s, questions(22), TODAY, addDays(TODAY, 7))!;
     // 20 unseen over 5 learning days: 4 a day, two of them already done today.
     assert.equal(plan.days[0].fresh.length, 2);
-    assert.deepEqual(planQueue(plan), [...plan.days[0].reviews, ...plan.days[0].fresh]);
-    assert.deepEqual(planQueue(plan, ['q2', 'nope']), plan.days[0].fresh.includes('q2') ? ['q2'] : []);
+    assert.deepEqual(planQueue(plan.days[0]), [...plan.days[0].reviews, ...plan.days[0].fresh]);
+    assert.deepEqual(planQueue(plan.days[0], ['q2', 'nope']), plan.days[0].fresh.includes('q2') ? ['q2'] : []);
+  });
+
+  it('today\'s plan is the full plan\'s first day, for any study history and date', () => {
+    let seed = 11;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const ratings = ['again', 'hard', 'good', 'easy'] as const;
+    for (let t = 0; t < 25; t++) {
+      const qs = questions(1 + Math.floor(rnd() * 40));
+      const events = Array.from({ length: Math.floor(rnd() * qs.length * 3) }, () => ({ id: qs[Math.floor(rnd() * qs.length)].id, date: addDays(TODAY, -Math.floor(rnd() * 30)), rating: ratings[Math.floor(rnd() * 4)] }));
+      events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      let s = emptyState();
+      for (const e of events) s = recordReview(s, e.id, e.rating, e.date, new Date(`${e.date}T08:00:00Z`));
+      for (const days of [0, 1, 2, 3, 9, 45]) {
+        const date = addDays(TODAY, days);
+        const full = interviewPlan(s, qs, TODAY, date, { desiredRetention: 0.85 })!;
+        assert.deepEqual(todaysPlan(s, qs, TODAY, date, { desiredRetention: 0.85 }), { interviewDate: date, daysLeft: days, day: full.days[0] }, `case ${t}, ${days} days`);
+      }
+    }
+    assert.equal(todaysPlan(emptyState(), questions(3), TODAY, addDays(TODAY, -1)), undefined);
   });
 });
 
@@ -95,10 +114,11 @@ describe('queue with an interview plan', () => {
     const plan = interviewPlan(s, qs, TODAY, addDays(TODAY, 10))!;
     const planned = new Set(qs.map((q) => q.id));
     const ids = [...qs.map((q) => q.id), followUpKey('q0', 1), followUpKey('q0', 2), followUpKey('q3', 1)];
-    const queue = queueWithPlan(s, plan, planned, ids, TODAY);
-    assert.deepEqual(queue.slice(0, planQueue(plan).length), planQueue(plan), 'the plan comes first');
+    const day = plan.days[0];
+    const queue = queueWithPlan(s, day, planned, ids, TODAY);
+    assert.deepEqual(queue.slice(0, planQueue(day).length), planQueue(day), 'the plan comes first');
     // q0#followup-2 is due (rated again yesterday); q0#followup-1 is new and q0 was studied; q3 was not.
-    assert.deepEqual(queue.slice(planQueue(plan).length), [followUpKey('q0', 2), followUpKey('q0', 1)]);
+    assert.deepEqual(queue.slice(planQueue(day).length), [followUpKey('q0', 2), followUpKey('q0', 1)]);
   });
 });
 

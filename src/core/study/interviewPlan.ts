@@ -86,15 +86,50 @@ const CRAM_DAYS = 2;
  * `questions` is every question that counts (cards of other questions are ignored).
  */
 export function interviewPlan(state: StudyState, questions: readonly PlanQuestion[], today: string, interviewDate: string, options?: SchedulerOptions): InterviewPlan | undefined {
+  const run = simulate(state, questions, today, interviewDate, options, false);
+  if (!run) return undefined;
+  const { daysLeft, days, cards, withoutStudy } = run;
+  return { interviewDate, daysLeft, days, forecast: { expected: sumRecall(cards, interviewDate), total: questions.length }, withoutStudy };
+}
+
+/** Today's day of the plan, the same as `interviewPlan(…).days[0]` without simulating the days after it. */
+export interface TodaysPlan {
+  interviewDate: string;
+  daysLeft: number;
+  day: PlanDay;
+}
+
+/**
+ * Only today's share of the plan: what the status bar and today's review session need after every
+ * rating, so they cost one pass over the cards, not a simulation of every day up to the interview.
+ */
+export function todaysPlan(state: StudyState, questions: readonly PlanQuestion[], today: string, interviewDate: string, options?: SchedulerOptions): TodaysPlan | undefined {
+  const run = simulate(state, questions, today, interviewDate, options, true);
+  return run && { interviewDate, daysLeft: run.daysLeft, day: run.days[0] };
+}
+
+function simulate(state: StudyState, questions: readonly PlanQuestion[], today: string, interviewDate: string, options: SchedulerOptions | undefined, firstDayOnly: boolean) {
   const daysLeft = daysBetween(today, interviewDate);
   if (daysLeft < 0) return undefined;
   const retention = clampRetention(options?.desiredRetention);
   const cards = new Map<string, CardState>();
+  // Ids by due date, so a day finds its due cards without looking at every card (10^4 cards ×
+  // hundreds of days). A rescheduled card stays listed under its old date too; that entry is skipped.
+  const byDue = new Map<string, string[]>();
+  // First-scheduled order: equal due dates keep the order the cards were first met in.
+  const order = new Map<string, number>();
+  const schedule = (id: string, card: CardState) => {
+    if (!order.has(id)) order.set(id, order.size);
+    cards.set(id, card);
+    const list = byDue.get(card.due);
+    if (list) list.push(id);
+    else byDue.set(card.due, [id]);
+  };
   for (const q of questions) {
     const card = Object.hasOwn(state.questions, q.id) ? state.questions[q.id].card : undefined;
-    if (card) cards.set(q.id, card);
+    if (card) schedule(q.id, card);
   }
-  const withoutStudy = sumRecall(cards, interviewDate);
+  const withoutStudy = firstDayOnly ? 0 : sumRecall(cards, interviewDate);
   const unseen = rankUnseen(questions, state).map((q) => q.id);
   const planDays = Math.min(MAX_PLAN_DAYS, Math.max(1, daysLeft));
   const cramFrom = Math.max(0, planDays - CRAM_DAYS);
@@ -103,14 +138,24 @@ export function interviewPlan(state: StudyState, questions: readonly PlanQuestio
   const startedToday = newStartedOn(state, today);
   const days: PlanDay[] = [];
   let next = 0;
-  for (let i = 0; i < planDays; i++) {
+  for (let i = 0; i < (firstDayOnly ? 1 : planDays); i++) {
     const date = addDays(today, i);
     const cram = daysLeft - i <= CRAM_DAYS;
-    const due = [...cards].filter(([, c]) => daysBetween(c.due, date) >= 0).sort((a, b) => (a[1].due < b[1].due ? -1 : a[1].due > b[1].due ? 1 : 0)).map(([id]) => id);
-    const reviews = [...due];
+    // Most overdue first. Dates are YYYY-MM-DD, so they compare as strings.
+    const reviews: string[] = [];
+    const reviewed = new Set<string>();
+    for (const key of [...byDue.keys()].filter((d) => d <= date).sort()) {
+      const ids = byDue.get(key)!.sort((a, b) => order.get(a)! - order.get(b)!);
+      byDue.delete(key);
+      for (const id of ids) {
+        if (cards.get(id)!.due !== key || reviewed.has(id)) continue;
+        reviewed.add(id);
+        reviews.push(id);
+      }
+    }
     if (cram) {
       for (const [id, c] of cards) {
-        if (c.lastReviewed !== date && !reviews.includes(id) && retrievability(c, interviewDate) < retention) reviews.push(id);
+        if (c.lastReviewed !== date && !reviewed.has(id) && retrievability(c, interviewDate) < retention) reviews.push(id);
       }
     }
     const daysToLearn = Math.max(1, learnDays - i);
@@ -120,11 +165,12 @@ export function interviewPlan(state: StudyState, questions: readonly PlanQuestio
     if (i === 0) quota = Math.max(0, quota - startedToday);
     const fresh = unseen.slice(next, next + quota);
     next += fresh.length;
-    for (const id of reviews) cards.set(id, reviewCard(cards.get(id), 'good', date, options));
-    for (const id of fresh) cards.set(id, reviewCard(undefined, 'good', date, options));
     days.push({ date, reviews, fresh, cram });
+    if (firstDayOnly) break;
+    for (const id of reviews) schedule(id, reviewCard(cards.get(id), 'good', date, options));
+    for (const id of fresh) schedule(id, reviewCard(undefined, 'good', date, options));
   }
-  return { interviewDate, daysLeft, days, forecast: { expected: sumRecall(cards, interviewDate), total: questions.length }, withoutStudy };
+  return { daysLeft, days, cards, withoutStudy };
 }
 
 function sumRecall(cards: ReadonlyMap<string, CardState>, date: string): number {
@@ -133,10 +179,8 @@ function sumRecall(cards: ReadonlyMap<string, CardState>, date: string): number 
   return sum;
 }
 
-/** Today's queue from a plan: reviews first, then new questions, limited to `ids` when given. */
-export function planQueue(plan: InterviewPlan, ids?: readonly string[]): string[] {
-  const day = plan.days[0];
-  if (!day) return [];
+/** A day's queue from a plan: reviews first, then new questions, limited to `ids` when given. */
+export function planQueue(day: PlanDay, ids?: readonly string[]): string[] {
   const queue = [...day.reviews, ...day.fresh];
   if (!ids) return queue;
   const wanted = new Set(ids);
@@ -144,14 +188,14 @@ export function planQueue(plan: InterviewPlan, ids?: readonly string[]): string[
 }
 
 /**
- * Today's whole queue when a plan is set: the plan's day, then the cards it does not plan
+ * Today's whole queue when a plan is set: the plan's `day` (today), then the cards it does not plan
  * (follow-ups, output drills) as without a plan: due ones, then new ones within the daily new
  * limit, but only once their own question has been studied, so a follow-up never comes first.
  */
-export function queueWithPlan(state: StudyState, plan: InterviewPlan, planned: ReadonlySet<string>, ids: readonly string[], today: string): string[] {
+export function queueWithPlan(state: StudyState, day: PlanDay, planned: ReadonlySet<string>, ids: readonly string[], today: string): string[] {
   const studied = (id: string) => Object.hasOwn(state.questions, id) && state.questions[id].card !== undefined;
   const others = ids.filter((id) => !planned.has(id) && (studied(id) || studied(familyOf(id))));
-  return [...planQueue(plan, ids), ...dueQueue(state, others, today)];
+  return [...planQueue(day, ids), ...dueQueue(state, others, today)];
 }
 
 /** A small stable hash of a string (FNV-1a), to pick the same daily question all day. */
