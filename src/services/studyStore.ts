@@ -129,14 +129,11 @@ export class StudyStore extends Disposable {
   }
 
   private planQuestions: () => readonly PlanQuestion[] = () => [];
-  private planCache: { key: unknown[]; plan: InterviewPlan | undefined } | undefined;
-  private todaysPlanCache: { key: unknown[]; plan: TodaysPlan | undefined } | undefined;
 
   /** Where the plan finds every question with its topic, importance and difficulty. */
   usePlanQuestions(questions: () => readonly PlanQuestion[]): void {
     this.planQuestions = questions;
-    this.planCache = undefined;
-    this.todaysPlanCache = undefined;
+    this.planCache.clear();
   }
 
   /** Every question the plan considers. */
@@ -153,8 +150,7 @@ export class StudyStore extends Disposable {
   async setInterviewDate(date: string | undefined): Promise<void> {
     if (date !== undefined && !isDateString(date)) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
     await this.memento.update(INTERVIEW_DATE_KEY, date);
-    this.planCache = undefined;
-    this.todaysPlanCache = undefined;
+    this.planCache.clear();
     this.changed.fire(this.current);
   }
 
@@ -163,27 +159,27 @@ export class StudyStore extends Disposable {
    * It simulates every day until then, so only the progress page asks for it.
    */
   plan(): InterviewPlan | undefined {
-    const date = this.interviewDate;
-    if (!date) return undefined;
-    const questions = this.planQuestions();
-    const options = schedulerOptions();
-    const key = [this.current, questions, date, this.today(), options.desiredRetention];
-    if (this.planCache && this.planCache.key.every((k, i) => k === key[i])) return this.planCache.plan;
-    const plan = interviewPlan(this.current, questions, this.today(), date, options);
-    this.planCache = { key, plan };
-    return plan;
+    return this.cachedPlan('full', interviewPlan);
   }
 
   /** Today's day of the plan (what the status bar and the review session follow), without simulating the rest. */
   todaysPlan(): TodaysPlan | undefined {
+    return this.cachedPlan('today', todaysPlan);
+  }
+
+  private readonly planCache = new Map<'full' | 'today', { key: unknown[]; plan: unknown }>();
+
+  /** A plan worked out once per state, question list, date, day and retention setting. */
+  private cachedPlan<T>(slot: 'full' | 'today', make: (s: StudyState, q: readonly PlanQuestion[], today: string, date: string, o: SchedulerOptions) => T | undefined): T | undefined {
     const date = this.interviewDate;
     if (!date) return undefined;
     const questions = this.planQuestions();
     const options = schedulerOptions();
     const key = [this.current, questions, date, this.today(), options.desiredRetention];
-    if (this.todaysPlanCache && this.todaysPlanCache.key.every((k, i) => k === key[i])) return this.todaysPlanCache.plan;
-    const plan = todaysPlan(this.current, questions, this.today(), date, options);
-    this.todaysPlanCache = { key, plan };
+    const hit = this.planCache.get(slot);
+    if (hit && hit.key.every((k, i) => k === key[i])) return hit.plan as T | undefined;
+    const plan = make(this.current, questions, this.today(), date, options);
+    this.planCache.set(slot, { key, plan });
     return plan;
   }
 
@@ -199,8 +195,7 @@ export class StudyStore extends Disposable {
 
   /** Re-reads globalState (another window or Settings Sync may have changed it). */
   reload(): void {
-    this.planCache = undefined;
-    this.todaysPlanCache = undefined;
+    this.planCache.clear();
     // Merge an open not written yet with what is stored, rather than drop it.
     if (this.pendingWrite !== undefined) {
       void this.save(this.latest());
