@@ -4,7 +4,7 @@ import type { NoteProblem, NotesCollection, Question, Topic } from '../core/note
 import { decodeNoteBytes } from '../core/notes/decodeText';
 import { parseNoteFile, type ParseOptions } from '../core/notes/parseNoteFile';
 import type { ReadingNote, SkippedRegion } from '../core/notes/extractQuestions';
-import { DEFAULT_MAX_FILE_BYTES, listNoteFiles, readNoteFile, realRootOf, refusedSource, type ListOptions } from './noteFiles';
+import { DEFAULT_MAX_FILE_BYTES, listNoteFiles, naturalOrder, readNoteFile, realRootOf, refusedSource, type ListOptions } from './noteFiles';
 import { parseAllInPool, type ParsePool } from './parsePool';
 import type { FileJob } from './parseJob';
 
@@ -39,7 +39,6 @@ export interface FileContribution {
   reading?: ReadingNote[];
 }
 
-const naturalOrder = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
 /** Reads and parses one file. Unreadable, binary, huge or mis-encoded files become problems. */
 export function parseFileContribution(file: string, idBase: string, maxBytes = DEFAULT_MAX_FILE_BYTES, parse: ParseOptions = {}, rootReal?: string): FileContribution {
@@ -84,7 +83,11 @@ export function assembleRoot(root: string, contributions: Iterable<FileContribut
     folders.set(dir, topic);
     return topic;
   };
-  const sorted = [...contributions].sort((a, b) => comparePaths(a.file, b.file));
+  // Each path is split once, not once per comparison.
+  const sorted = [...contributions]
+    .map((c) => ({ c, parts: c.file.split(sep) }))
+    .sort((a, b) => comparePathParts(a.parts, b.parts))
+    .map((e) => e.c);
   for (const c of sorted) {
     const topic = folderTopic(dirname(c.file));
     if (c.topicMeta) {
@@ -174,9 +177,7 @@ function prune(topic: Topic): Topic | undefined {
   return topic.questions.length > 0 || topic.topics.length > 0 ? topic : undefined;
 }
 
-function comparePaths(a: string, b: string): number {
-  const pa = a.split(sep);
-  const pb = b.split(sep);
+function comparePathParts(pa: readonly string[], pb: readonly string[]): number {
   for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
     if (pa[i] !== pb[i]) {
       // Sub-folders come before files, as in the Explorer.

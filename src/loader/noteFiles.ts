@@ -17,7 +17,8 @@ const ENTRIES_PER_FILE = 10;
 // Not defined on Windows, where FIFOs and device files do not show up in folders.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
 
-const naturalOrder = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+/** File-name order as people expect it ("2" before "10"). One collator: a listing compares names n·log n times. */
+export const naturalOrder = new Intl.Collator('en', { numeric: true }).compare;
 
 export function isNoteFile(path: string): boolean {
   return MARKDOWN.test(path);
