@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { foldText, foldUnit, isWhitespace, stripMarkup } from '../../src/core/search/plainText';
-import { GramSignatures } from '../../src/core/search/gramSignature';
+import { foldText, foldUnit, isWhitespace } from '../../src/core/search/plainText';
+import { GramSignatures, TextPool } from '../../src/core/search/gramSignature';
+import { MarkupScanner } from '../../src/core/search/markupScanner';
 import { pinyinKeys } from '../../src/core/search/pinyinKeys';
 import { SearchIndex, markdownToPlainText, parseQuery, type SearchDoc, type SearchHit } from '../../src/core/search/searchIndex';
 
@@ -246,18 +247,47 @@ describe('foldText', () => {
 
   it('gives the same answer text when folding while adding answer signatures', () => {
     const signatures = new GramSignatures(1, 1024);
+    const scanner = new MarkupScanner();
+    const answerText = (md: string) => {
+      const pool = new TextPool();
+      signatures.addAnswer(0, scanner.strip(md), pool);
+      return pool.texts()[0];
+    };
     const searchText = (md: string) => foldText(markdownToPlainText(md));
     const samples = ['', '  ', 'ＧＩＬ，Python　生成器？', 'ΟΔΟΣ', 'İstanbul', 'emoji 😀 ok', 'plain ascii text', ' a  b\t\nc\u3000 ', '## 要点\n\n- **生成器** `yield`\n'];
-    for (const s of samples) assert.equal(signatures.addAnswer(0, stripMarkup(s)), searchText(s), JSON.stringify(s));
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => signatures.addAnswer(0, stripMarkup(s)) === searchText(s)));
+    for (const s of samples) assert.equal(answerText(s), searchText(s), JSON.stringify(s));
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => answerText(s) === searchText(s)));
     const pieces = 'aZ 生成器，。！（）ＡＺａｚ１　-_*`\t\n\u00a0\u2028\ufeff#>|[]()'.split('');
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...pieces) }), (s) => signatures.addAnswer(0, stripMarkup(s)) === searchText(s)), { numRuns: 2000 });
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...pieces) }), (s) => answerText(s) === searchText(s)), { numRuns: 2000 });
   });
 
   it('finds every char pair of the answer text in the answer signature', () => {
     const signatures = new GramSignatures(1, 4096);
-    const text = signatures.addAnswer(0, stripMarkup('## 生成器\n\n  **Yield**　和 ＧＩＬ\t是什么？ a  b'));
+    const pool = new TextPool();
+    signatures.addAnswer(0, new MarkupScanner().strip('## 生成器\n\n  **Yield**　和 ＧＩＬ\t是什么？ a  b'), pool);
+    const text = pool.texts()[0];
     for (let i = 0; i + 2 <= text.length; i++) assert.ok(signatures.mayContain(0, signatures.keys(text.slice(i, i + 2))), JSON.stringify(text.slice(i, i + 2)));
+    for (const han of '生成器和是什么') assert.ok(signatures.mayContain(0, signatures.keys(han)), han);
+  });
+
+  it('rules no answer out for a term it holds, on random answers', () => {
+    const pieces = [...'生成器迭代装饰，。？ abcxyz_019 ＧＩＬ　😀\ud800*#`[]()\n'];
+    fc.assert(fc.property(fc.array(fc.string({ unit: fc.constantFrom(...pieces) }), { minLength: 1, maxLength: 8 }), fc.nat(), fc.nat(), (answers, pick, from) => {
+      const signatures = new GramSignatures(answers.length, 256);
+      const pool = new TextPool();
+      const scanner = new MarkupScanner();
+      answers.forEach((md, d) => signatures.addAnswer(d, scanner.strip(md), pool));
+      const texts = pool.texts();
+      const d = pick % answers.length;
+      const text = texts[d];
+      if (!text) return;
+      const start = from % text.length;
+      for (const term of [text.slice(start, start + 2), text.slice(start, start + 5)]) {
+        if (term.length >= 2 || /[\u3400-\u9fff\uf900-\ufaff]/.test(term)) assert.ok(signatures.mayContain(d, signatures.keys(term)), JSON.stringify(term));
+      }
+      const one = text[start];
+      if (/[\u3400-\u9fff\uf900-\ufaff]/.test(one)) assert.ok(signatures.mayContain(d, signatures.keys(one)), one);
+    }), { numRuns: 2000 });
   });
 
   it('agrees with \\s on what whitespace is', () => {

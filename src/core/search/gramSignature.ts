@@ -28,52 +28,61 @@ export class GramSignatures {
 
   /** Sets the bits of char `c` and of the pair it ends; returns `c` as the next `prev`. */
   private mark(base: number, prev: number, c: number): number {
-    let h = hashChar(c) >>> this.shift;
-    this.bits[base + (h >>> 5)] |= 1 << (h & 31);
-    if (prev !== -1) {
-      h = hashPair(prev, c) >>> this.shift;
-      this.bits[base + (h >>> 5)] |= 1 << (h & 31);
-    }
+    this.markChar(base, c);
+    if (prev !== -1) this.markPair(base, prev, c);
     return c;
   }
 
+  private markChar(base: number, c: number): void {
+    const h = hashChar(c) >>> this.shift;
+    this.bits[base + (h >>> 5)] |= 1 << (h & 31);
+  }
+
+  private markPair(base: number, a: number, b: number): void {
+    const h = hashPair(a, b) >>> this.shift;
+    this.bits[base + (h >>> 5)] |= 1 << (h & 31);
+  }
+
   /**
-   * An answer's search text, foldText(collapseWhitespace(stripped)), adding its
-   * bits on the way: one pass over the answer instead of four. Falls back to
-   * those functions where a char needs foldText's context.
+   * Appends an answer's search text, foldText(collapseWhitespace(stripped)), to
+   * `texts`, adding its bits on the way: one pass over the stripped answer
+   * (MarkupScanner's units) instead of four. Only Han chars get a bit of their
+   * own: answers are searched for one Latin letter never. Falls back to those
+   * functions where a char needs foldText's context.
    */
-  addAnswer(doc: number, stripped: string): string {
+  addAnswer(doc: number, stripped: Uint16Array, texts: TextPool): void {
     const base = doc * this.words;
-    if (scratch.length < stripped.length) scratch = new Uint16Array(Math.max(stripped.length, 2 * scratch.length));
-    const units = scratch;
-    let out = 0;
-    let changed = false;
+    const units = texts.reserve(stripped.length);
+    const start = texts.length;
+    let out = start;
     let space = false;
     let prev = -1;
     for (let i = 0; i < stripped.length; i++) {
-      const raw = stripped.charCodeAt(i);
+      const raw = stripped[i];
       if (isWhitespace(raw)) {
-        if (raw !== 32 || space || out === 0) changed = true;
-        space = out > 0;
+        space = out > start;
         continue;
       }
       const c = foldUnit(raw);
       if (c === -1) {
-        const folded = foldText(collapseWhitespace(stripped));
+        const folded = foldText(collapseWhitespace(decodeUnits(stripped, stripped.length)));
         this.add(doc, folded);
-        return folded;
+        texts.pushString(folded);
+        return;
       }
-      if (c !== raw) changed = true;
       if (space) {
         space = false;
         units[out++] = 32;
-        prev = this.mark(base, prev, 32);
+        this.markPair(base, prev, 32);
+        prev = 32;
       }
       units[out++] = c;
-      prev = this.mark(base, prev, c);
+      if (prev !== -1) this.markPair(base, prev, c);
+      // Answers are searched for one char only when it is Han (see SearchIndex.matchBodies).
+      if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) this.markChar(base, c);
+      prev = c;
     }
-    if (space) changed = true;
-    return changed ? utf16.decode(units.subarray(0, out)) : stripped;
+    texts.push(out);
   }
 
   /** Bits a text must have to hold `term`: its char pairs, or its one char. */
@@ -92,8 +101,61 @@ export class GramSignatures {
 }
 
 const utf16 = new TextDecoder('utf-16le');
-/** Reused between answers: folding 10,000 of them should not allocate 10,000 buffers. */
-let scratch = new Uint16Array(4096);
+
+/**
+ * Texts (the answers' search texts) written into one reused buffer and
+ * decoded a chunk at a time, each text a slice of its chunk's string: one
+ * decode per few dozen answers instead of one per answer.
+ */
+export class TextPool {
+  private units: Uint16Array;
+  private ends: number[] = [];
+  private readonly done: string[] = [];
+  length = 0;
+
+  constructor(private readonly chunk = 16384) {
+    this.units = new Uint16Array(Math.min(chunk, 1 << 16) * 2);
+  }
+
+  /** The buffer, with room for `n` more units after `length`; only valid until the next call. */
+  reserve(n: number): Uint16Array {
+    if (this.length + n > this.units.length) {
+      if (this.length >= this.chunk) this.flush();
+      if (this.length + n > this.units.length) {
+        const grown = new Uint16Array(Math.max(this.length + n, 2 * this.units.length));
+        grown.set(this.units.subarray(0, this.length));
+        this.units = grown;
+      }
+    }
+    return this.units;
+  }
+
+  /** Ends the current text at `end` (units written from `length` on). */
+  push(end: number): void {
+    this.length = end;
+    this.ends.push(end);
+  }
+
+  pushString(s: string): void {
+    const units = this.reserve(s.length);
+    for (let i = 0; i < s.length; i++) units[this.length + i] = s.charCodeAt(i);
+    this.push(this.length + s.length);
+  }
+
+  /** The texts in the order they were added. */
+  texts(): string[] {
+    this.flush();
+    return this.done;
+  }
+
+  private flush(): void {
+    const all = decodeUnits(this.units, this.length);
+    let start = 0;
+    for (const end of this.ends) this.done.push(all.slice(start, (start = end)));
+    this.ends = [];
+    this.length = 0;
+  }
+}
 
 function hashChar(c: number): number {
   return Math.imul(c ^ 0x5bd1e995, 0x9e3779b1) >>> 0;
@@ -101,4 +163,14 @@ function hashChar(c: number): number {
 
 function hashPair(a: number, b: number): number {
   return Math.imul(Math.imul(a, 0x85ebca6b) ^ b, 0x9e3779b1) >>> 0;
+}
+
+/** UTF-16 units as a string, lone surrogates kept (TextDecoder would replace them). */
+export function decodeUnits(units: Uint16Array, length: number): string {
+  let surrogates = false;
+  for (let i = 0; i < length && !surrogates; i++) surrogates = (units[i] & 0xf800) === 0xd800;
+  if (!surrogates) return utf16.decode(units.subarray(0, length));
+  let out = '';
+  for (let i = 0; i < length; i += 4096) out += String.fromCharCode(...units.subarray(i, Math.min(length, i + 4096)));
+  return out;
 }

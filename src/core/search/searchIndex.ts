@@ -7,8 +7,9 @@
 //
 // Ranking, per term: title < keywords < pinyin < typo < answer (lower score
 // is better); terms are AND-ed and weighted by rarity.
-import { GramSignatures } from './gramSignature';
-import { foldText, markdownToPlainText, stripMarkup } from './plainText';
+import { GramSignatures, TextPool } from './gramSignature';
+import { MarkupScanner } from './markupScanner';
+import { foldText, markdownToPlainText } from './plainText';
 import { PinyinRuns, keywordPinyin, pinyinKeys } from './pinyinKeys';
 import {
   BIGRAM, BODY, FUZZY_KEYWORD, FUZZY_PINYIN, FUZZY_TITLE, MISS, NONE, PINYIN_FULL, PINYIN_INITIALS, S, SEP,
@@ -18,7 +19,7 @@ import { hasFilters, matchesLevel, parseQuery, queryTerms, type ParsedQuery } fr
 import type { StudyCondition } from '../study/studyState';
 import type { Difficulty, Importance } from '../notes/model';
 import { firstLine, mergeRanges, occurrences, snippetAround, type Range } from './searchSnippet';
-import { TermVocabulary, type FuzzyTerm } from './searchTerms';
+import { TermVocabulary, type FuzzyTerm, type TermPostings } from './searchTerms';
 
 export { markdownToPlainText } from './plainText';
 export { parseQuery, type ParsedQuery } from './searchQuery';
@@ -80,6 +81,13 @@ interface TermMatches {
   any?: Int32Array;
 }
 
+/** What every occurrence of one keyword adds, worked out once per build. */
+interface KeywordInfo {
+  folded: string;
+  pinyin: [string, string] | undefined;
+  postings: TermPostings[];
+}
+
 /** Per-term results for one query, indexed by question. */
 interface TermScores {
   term: Term;
@@ -136,30 +144,33 @@ export class SearchIndex {
     const vocabulary = new TermVocabulary();
     const runs = new PinyinRuns();
     const bodySignatures = new GramSignatures(docs.length, BODY_SIGNATURE_BITS);
-    // Keywords repeat across questions; their folding and pinyin are worth remembering.
-    const keywordKeys = new Map<string, [string, string] | undefined>();
-    const foldedKeywords = new Map<string, string>();
-    const foldKeyword = (k: string) => {
-      let f = foldedKeywords.get(k);
-      if (f === undefined) foldedKeywords.set(k, (f = foldText(k)));
-      return f;
-    };
+    const scanner = new MarkupScanner();
+    const answers = new TextPool();
+    // Keywords repeat across questions; their folding, pinyin and postings are worth remembering.
+    const keywordInfo = new Map<string, KeywordInfo>();
     const entries: Entry[] = [];
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i];
       const title = foldText(doc.title);
-      const keywords = doc.keywords.map(foldKeyword);
+      const keywords: string[] = [];
       const full: string[] = [];
       const initials: string[] = [];
-      keywords.forEach((k, at) => {
-        vocabulary.addKeyword(i, k, at / keywords.length);
-        let py = keywordKeys.get(k);
-        if (py === undefined && !keywordKeys.has(k)) keywordKeys.set(k, (py = keywordPinyin(k, runs)));
-        if (py) {
-          full.push(py[0]);
-          initials.push(py[1]);
+      const count = doc.keywords.length;
+      for (let at = 0; at < count; at++) {
+        const raw = doc.keywords[at];
+        let info = keywordInfo.get(raw);
+        if (!info) {
+          const folded = foldText(raw);
+          info = { folded, pinyin: keywordPinyin(folded, runs), postings: vocabulary.keywordPostings(folded) };
+          keywordInfo.set(raw, info);
         }
-      });
+        keywords.push(info.folded);
+        vocabulary.addKeyword(i, info.postings, at / count);
+        if (info.pinyin) {
+          full.push(info.pinyin[0]);
+          initials.push(info.pinyin[1]);
+        }
+      }
       vocabulary.addTitle(i, title);
       const pinyin = pinyinKeys(title, runs);
       if (pinyin) vocabulary.addPinyin(i, pinyin.full);
@@ -171,10 +182,13 @@ export class SearchIndex {
         keywordInitials: initials.length ? SEP + initials.join(SEP) + SEP : '',
         tags: doc.tags.map(foldText),
         topic: foldText(doc.topic),
-        body: bodySignatures.addAnswer(i, stripMarkup(doc.body)),
+        body: '',
       });
+      bodySignatures.addAnswer(i, scanner.strip(doc.body), answers);
       yield;
     }
+    const bodies = answers.texts();
+    for (let i = 0; i < entries.length; i++) entries[i].body = bodies[i];
     return new SearchIndex(docs, entries, vocabulary, bodySignatures);
   }
 

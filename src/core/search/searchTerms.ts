@@ -52,19 +52,41 @@ export class TermVocabulary {
   private sealed = false;
 
   addTitle(doc: number, foldedTitle: string): void {
-    for (const w of foldedTitle.match(LATIN_WORD) ?? []) this.add(w, doc, 'title', 0);
+    for (const w of foldedTitle.match(LATIN_WORD) ?? []) this.add(w, doc, 'title');
+  }
+
+  /**
+   * The postings a keyword puts its questions in: its own and, for a Latin
+   * phrase, its words'. Keywords repeat across questions, so the caller keeps
+   * these per keyword and hands them to addKeyword.
+   */
+  keywordPostings(foldedKeyword: string): TermPostings[] {
+    const out: TermPostings[] = [];
+    const own = this.posting(foldedKeyword);
+    if (own) out.push(own);
+    if (hasHan(foldedKeyword)) return out;
+    const words = foldedKeyword.match(LATIN_WORD) ?? [];
+    if (words.length > 1) {
+      for (const w of words) {
+        const p = this.posting(w);
+        if (p) out.push(p);
+      }
+    }
+    return out;
   }
 
   /** `at`: the keyword's place in the question's list, 0 (first) to 1. */
-  addKeyword(doc: number, foldedKeyword: string, at: number): void {
-    this.add(foldedKeyword, doc, 'keywords', at);
-    if (hasHan(foldedKeyword)) return;
-    const words = foldedKeyword.match(LATIN_WORD) ?? [];
-    if (words.length > 1) for (const w of words) this.add(w, doc, 'keywords', at);
+  addKeyword(doc: number, postings: readonly TermPostings[], at: number): void {
+    for (const p of postings) {
+      const list = p.keywords;
+      if (list[list.length - 1] === doc) continue;
+      list.push(doc);
+      p.keywordAt.push(at);
+    }
   }
 
   addPinyin(doc: number, full: string): void {
-    this.add(full, doc, 'pinyin', 0);
+    this.add(full, doc, 'pinyin');
   }
 
   /**
@@ -107,14 +129,19 @@ export class TermVocabulary {
     }));
   }
 
-  private add(term: string, doc: number, field: 'title' | 'keywords' | 'pinyin', at: number): void {
-    if (term.length < MIN_TERM) return;
+  private add(term: string, doc: number, field: 'title' | 'pinyin'): void {
+    const p = this.posting(term);
+    if (!p) return;
+    const list = field === 'title' ? p.title : p.pinyin;
+    if (list[list.length - 1] !== doc) list.push(doc);
+  }
+
+  /** The term's postings, made on first sight (their order is the order Fuse breaks ties in); none for short terms. */
+  private posting(term: string): TermPostings | undefined {
+    if (term.length < MIN_TERM) return undefined;
     let p = this.postings.get(term);
     if (!p) this.postings.set(term, (p = { title: [], keywords: [], keywordAt: [], pinyin: [] }));
-    const list = p[field];
-    if (list[list.length - 1] === doc) return;
-    list.push(doc);
-    if (field === 'keywords') p.keywordAt.push(at);
+    return p;
   }
 }
 
