@@ -69,6 +69,9 @@ const MIN_WEIGHT = 0.05;
 const TITLE_LENGTH_SPREAD = 0.01;
 const PLAIN_CACHE = 128;
 const TERM_CACHE = 64;
+// Whole per-term results kept: the few terms of the last queries, and single chars (a first-char index filled on use).
+const RECENT_SCORES = 8;
+const CHAR_SCORES = 32;
 // Signature sizes: about a fifth of the bits set for typical titles+keywords and answers.
 const SHORT_SIGNATURE_BITS = 2048;
 const BODY_SIGNATURE_BITS = 4096;
@@ -95,11 +98,17 @@ interface TermScores {
   kind: Uint8Array;
   /** The vocabulary word (or title pinyin) a typo was read as, per question. */
   fuzzy: Map<number, FuzzyTerm>;
+  /** The questions matchShort matched (for the prefix cache). */
+  short: Int32Array;
+  /** The same with answer matches added, once a query needed them (remembered results are never changed). */
+  withBodies?: TermScores;
 }
 
 export class SearchIndex {
   private readonly plainCache = new Map<number, string>();
   private readonly termCache = new Map<string, TermMatches>();
+  private readonly recentScores = new Map<string, TermScores>();
+  private readonly charScores = new Map<string, TermScores>();
   private readonly all: Int32Array;
 
   private readonly shortSignatures: GramSignatures;
@@ -210,7 +219,7 @@ export class SearchIndex {
       allowed = new Uint8Array(n);
       for (const d of candidates) allowed[d] = 1;
     }
-    const results = texts.map((text) => this.matchTerm(termInfo(text), candidates, allowed));
+    const results = texts.map((text) => this.termScores(text, candidates, allowed));
     const terms = results.length;
 
     let found = 0;
@@ -219,7 +228,7 @@ export class SearchIndex {
       while (t < terms && results[t].score[d] < MISS) t++;
       if (t === terms) found++;
     }
-    if (found < limit) for (const r of results) this.matchBodies(r, candidates, allowed);
+    if (found < limit) for (let t = 0; t < terms; t++) results[t] = this.withBodies(results[t], candidates, allowed);
 
     const phrase = terms > 1 ? texts.join(' ') : '';
     const needed = Math.ceil(terms / 2);
@@ -245,10 +254,42 @@ export class SearchIndex {
     return Array.from(top.sorted(), (key) => this.hit(key % RANK_DOCS, Math.floor(key / RANK_DOCS) / RANK_SCALE, results));
   }
 
+  /**
+   * matchTerm, remembered when nothing is filtered out: "shufle" is the same
+   * term in "shufle l" and "shufle li", and single chars are typed all the time.
+   */
+  private termScores(text: string, candidates: Int32Array, allowed: Uint8Array | undefined): TermScores {
+    if (allowed) return this.matchTerm(termInfo(text), candidates, allowed);
+    const [cache, size] = text.length === 1 ? [this.charScores, CHAR_SCORES] : [this.recentScores, RECENT_SCORES];
+    let r = cache.get(text);
+    if (r) {
+      cache.delete(text);
+      this.remember(text, { short: r.short });
+    } else {
+      r = this.matchTerm(termInfo(text), candidates, allowed);
+      if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+    }
+    cache.set(text, r);
+    return r;
+  }
+
+  /** `r` with its answer matches: `r` itself when filtered (never remembered), else a copy made once. */
+  private withBodies(r: TermScores, candidates: Int32Array, allowed: Uint8Array | undefined): TermScores {
+    if (allowed || !searchesAnswers(r.term)) {
+      this.matchBodies(r, candidates, allowed);
+      return r;
+    }
+    if (!r.withBodies) {
+      r.withBodies = { ...r, score: r.score.slice(), kind: r.kind.slice() };
+      this.matchBodies(r.withBodies, candidates, allowed);
+    }
+    return r.withBodies;
+  }
+
   /** Title, keyword and pinyin pass for one term; typo and bigram passes when it found little. */
   private matchTerm(term: Term, candidates: Int32Array, allowed: Uint8Array | undefined): TermScores {
     const n = this.entries.length;
-    const r: TermScores = { term, score: new Float32Array(n).fill(MISS), kind: new Uint8Array(n).fill(NONE), fuzzy: new Map() };
+    const r: TermScores = { term, score: new Float32Array(n).fill(MISS), kind: new Uint8Array(n).fill(NONE), fuzzy: new Map(), short: new Int32Array(0) };
     const prior = this.cachedPrefix(term.text, 'short');
     const domain = prior?.short ?? candidates;
     const matched: number[] = [];
@@ -262,7 +303,8 @@ export class SearchIndex {
       r.kind[d] = m.kind;
       matched.push(d);
     }
-    if (!allowed) this.remember(term.text, { short: Int32Array.from(matched) });
+    r.short = Int32Array.from(matched);
+    if (!allowed) this.remember(term.text, { short: r.short });
     if (matched.length < FEW_HITS) {
       if (!term.han && term.text.length >= MIN_FUZZY_LATIN) this.matchFuzzy(r, allowed);
       if (term.han && term.text.length >= MIN_BIGRAM_HAN) this.matchBigrams(r, candidates);
@@ -313,8 +355,7 @@ export class SearchIndex {
 
   private matchBodies(r: TermScores, candidates: Int32Array, allowed: Uint8Array | undefined): void {
     const text = r.term.text;
-    // One Latin letter is inside nearly every answer: noise, not a match.
-    if (!r.term.han && text.length < 2) return;
+    if (!searchesAnswers(r.term)) return;
     const prior = this.cachedPrefix(text, 'any');
     const domain = prior?.any ?? candidates;
     const any: number[] = [];
@@ -504,6 +545,11 @@ function wordOccurrence(hay: string, needle: string): number {
     if (!/\w/.test(hay[i - 1])) return i;
   }
   return first;
+}
+
+/** One Latin letter is inside nearly every answer: noise, not a match. */
+function searchesAnswers(term: Term): boolean {
+  return term.han || term.text.length >= 2;
 }
 
 function hanPairs(text: string): string[] {
