@@ -190,6 +190,9 @@ try {
     check('the first question has a Python example', false);
   }
 
+  // Read on down the page: the next question must still start from its top.
+  await frame.evaluate(() => globalThis.scrollTo(0, 600));
+
   // Search from the keyboard: pinyin finds the Chinese question.
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+Alt+KeyI');
@@ -211,6 +214,21 @@ try {
     await page.waitForTimeout(100);
   }
   check('Enter opens the chosen answer', /生成器/.test(searchedTitle), searchedTitle);
+  // That was a switch in the open page: the new answer starts at its top, its outline marks the first
+  // section, my note follows under it, and the tab takes the new title.
+  const switchedFrame = await findFrame(page, '.question-title');
+  let afterSwitch = {};
+  for (let i = 0; i < 50 && !(afterSwitch.note && afterSwitch.tab); i++) {
+    afterSwitch = await switchedFrame.evaluate(() => ({
+      top: Math.round(globalThis.scrollY),
+      note: /E2E-MY-NOTE/.test(document.querySelector('.my-note')?.textContent ?? ''),
+      outline: document.querySelectorAll('.outline a[data-anchor]').length,
+      current: document.querySelector('.outline a[aria-current="location"]') === document.querySelector('.outline a[data-anchor]'),
+    }));
+    afterSwitch.tab = (await page.locator('.tabs-container .tab.active').first().textContent().catch(() => ''))?.includes('生成器') ?? false;
+    if (!(afterSwitch.note && afterSwitch.tab)) await page.waitForTimeout(100);
+  }
+  check('after a switch the answer shows from its top, with its outline, my note and tab title', afterSwitch.note && afterSwitch.tab && afterSwitch.top === 0 && afterSwitch.current, JSON.stringify(afterSwitch));
 
   await page.keyboard.press('Escape');
   await page.locator('.monaco-list-row', { hasText: TOPIC }).first().click();

@@ -39,6 +39,8 @@ export class AnswerPanel extends WebviewPanelHost<AnswerHostMessage, AnswerMessa
   /** My note and backlinks of the question shown, sent in a message of their own after the answer. */
   private asidesHtml = '';
   private switchStarted = 0;
+  /** The tab title of a question swapped in by message, set once the page says it shows it. */
+  private pendingTitle: string | undefined;
   private backlinks: Map<string, string[]> | undefined;
   private myNotes: MyNotes | undefined;
 
@@ -63,6 +65,11 @@ export class AnswerPanel extends WebviewPanelHost<AnswerHostMessage, AnswerMessa
     );
     // Toggling state updates the buttons in place; re-rendering would lose the scroll position.
     this._register(study.onDidChange(() => this.postStudyState()));
+  }
+
+  private applyPendingTitle(): void {
+    if (this.panel && this.pendingTitle !== undefined && this.panel.title !== this.pendingTitle) this.panel.title = this.pendingTitle;
+    this.pendingTitle = undefined;
   }
 
   private postAsides(): void {
@@ -180,11 +187,14 @@ export class AnswerPanel extends WebviewPanelHost<AnswerHostMessage, AnswerMessa
       this.contentHtml = inPlace ? withAsides(answerContentHtml(content), this.asidesHtml) : answerContentHtml(content);
       this.switchStarted = started;
       void this.postMessage({ type: 'show', questionId: id, title: question.title, html: this.contentHtml, scroll });
-      panel.title = question.title;
+      // The tab follows once the page has painted (see 'shown'): relabelling the tab and the window
+      // title costs the window a layout pass that would otherwise come before the page's own frame.
+      this.pendingTitle = question.title;
     } else {
       this.pageReady = false;
       this.pageQuestionId = id;
       this.contentHtml = undefined;
+      this.pendingTitle = undefined;
       this.setPage(question.title, (page) =>
         (this.pageHtml = answerPageHtml({
           ...content,
@@ -242,6 +252,7 @@ export class AnswerPanel extends WebviewPanelHost<AnswerHostMessage, AnswerMessa
         if (this.pageReady && message.questionId === this.currentId) this.postAsides();
         return;
       case 'shown':
+        if (message.questionId === this.currentId) this.applyPendingTitle();
         if (this.switchStarted && message.questionId === this.currentId) {
           this.log.info(`switched to ${message.questionId} in the open page in ${Date.now() - this.switchStarted} ms`);
           this.switchStarted = 0;

@@ -25,23 +25,62 @@ function shown(section?: string): void {
   vscode.postMessage({ type: 'shown', questionId, pageId });
 }
 
+/** Bumped by every swap, so work left over from the previous one is dropped. */
+let generation = 0;
+/** A swapped-in answer whose first frame is not painted yet. */
+let awaitingPaint = false;
+/** My note and backlinks that arrived while the answer's first frame was still pending. */
+let pendingAsides: Extract<AnswerHostMessage, { type: 'asides' }> | undefined;
+
+/**
+ * Runs `then` once the frame showing the new content is painted: nothing the first screen
+ * does not need (focus, scroll-spy, state, messages) competes with its layout and paint.
+ * A timer stands in when the page gets no frames (hidden).
+ */
+function afterFirstPaint(then: () => void): void {
+  const mine = ++generation;
+  awaitingPaint = true;
+  const run = () => {
+    if (mine !== generation || !awaitingPaint) return;
+    awaitingPaint = false;
+    then();
+  };
+  requestAnimationFrame(() => setTimeout(run, 0));
+  setTimeout(run, 250);
+}
+
 function show(message: Extract<AnswerHostMessage, { type: 'show' }>): void {
   performance.mark('answer-show');
   const hadFocus = root.contains(document.activeElement) && document.activeElement !== root;
-  const scrollY = window.scrollY;
-  // To the top while the old content is still laid out (cheap); afterwards it would force a layout of the new one.
-  if (message.scroll !== 'keep') window.scrollTo(0, 0);
+  const keep = message.scroll === 'keep';
+  // Scroll is read and set while the old content is still laid out (cheap); afterwards it would force a layout of the new one.
+  const scrollY = keep ? window.scrollY : 0;
+  if (!keep && window.scrollY !== 0) window.scrollTo(0, 0);
   root.innerHTML = message.html;
   questionId = message.questionId;
   document.title = message.title;
-  if (message.scroll === 'keep') window.scrollTo(0, scrollY);
-  // The focused element went away with the old content: keep focus in the page, not lost.
-  if (hadFocus) root.focus({ preventScroll: true });
-  shown(typeof message.scroll === 'object' ? message.scroll.section : undefined);
+  pendingAsides = undefined;
+  if (keep) window.scrollTo(0, scrollY);
+  const section = typeof message.scroll === 'object' ? message.scroll.section : undefined;
+  // A section link is followed before the first paint, so the top of the answer does not flash first.
+  if (section) scrollToAnchor(section);
+  afterFirstPaint(() => {
+    // The focused element went away with the old content: keep focus in the page, not lost.
+    if (hadFocus && !section) root.focus({ preventScroll: true });
+    if (pendingAsides) putAsides(pendingAsides);
+    pendingAsides = undefined;
+    shown();
+  });
 }
 
-/** My note and "Linked from", under the answer shown. */
+/** My note and "Linked from", under the answer shown; after its first paint, as they are below it. */
 function showAsides(message: Extract<AnswerHostMessage, { type: 'asides' }>): void {
+  if (message.questionId !== questionId) return;
+  if (awaitingPaint) pendingAsides = message;
+  else putAsides(message);
+}
+
+function putAsides(message: Extract<AnswerHostMessage, { type: 'asides' }>): void {
   const asides = document.getElementById('answer-asides');
   if (asides && message.questionId === questionId) asides.innerHTML = message.html;
 }

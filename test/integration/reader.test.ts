@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { InterviewNotesApi } from '../../src/extension';
 import { myNoteFileName } from '../../src/core/notes/myNoteFile';
-import { activateExtension, closeAllEditors, waitFor } from './helpers';
+import { activateExtension, answerTabs, closeAllEditors, waitFor } from './helpers';
 
 describe('The reader: switching, outline, my notes, backlinks, printable page', () => {
   let api: InterviewNotesApi;
@@ -49,12 +49,39 @@ describe('The reader: switching, outline, my notes, backlinks, printable page', 
     }
   });
 
+  it('a switch in the open page brings the new answer’s outline, my note and backlinks, and then its tab title', async () => {
+    const ids = api.notes.allIds();
+    const sections = (id: string) => (api.notes.get(id)!.question.markdown.match(/^## /gm) ?? []).length;
+    const linked = (id: string) => ids.some((from) => from !== id && api.notes.get(from)!.question.markdown.includes(`(q:${id})`));
+    const [first, target] = ids.filter((id) => sections(id) >= 3 && linked(id));
+    const title = api.notes.get(target)!.question.title;
+    writeFileSync(join(folder, myNoteFileName(target)), '切换过来也在 numbatmarker\n');
+    await vscode.workspace.getConfiguration('interviewNotes').update('myNotesFolder', folder, vscode.ConfigurationTarget.Global);
+    await waitFor(() => api.myNotes.get(target), 'my note to load');
+    const opened = nextShown(first);
+    await vscode.commands.executeCommand('interviewNotes.openQuestion', first);
+    const page = await opened;
+    await waitFor(() => answerTabs()[0]?.label === api.notes.get(first)!.question.title, 'the first tab title');
+
+    const shown = nextShown(target);
+    await vscode.commands.executeCommand('interviewNotes.openQuestion', target);
+    assert.equal(await shown, page, 'swapped in the open page, not reloaded');
+    const html = await waitFor(() => (api.answers.html?.includes('numbatmarker') ? api.answers.html : undefined), 'my note after the switch');
+    assert.ok(html.includes(`>${title.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</h1>`));
+    assert.match(html, /<nav class="outline" aria-label="Outline">/);
+    assert.match(html, /<section class="my-note" aria-label="My note">/);
+    assert.match(html, /<section class="backlinks" aria-label="Linked from">/);
+    await waitFor(() => answerTabs()[0]?.label === title, 'the tab to take the new title once the page shows it');
+    assert.equal(answerTabs().length, 1);
+  });
+
   it('shows an outline with anchors for a long answer', async () => {
     const id = api.notes.allIds().find((i) => (api.notes.get(i)!.question.markdown.match(/^## /gm) ?? []).length >= 3)!;
     await vscode.commands.executeCommand('interviewNotes.openQuestion', id);
     const html = await waitFor(() => (api.answers.currentQuestionId === id ? api.answers.html : undefined), 'answer html');
     assert.match(html, /<nav class="outline" aria-label="Outline">/);
-    assert.match(html, new RegExp(`<a href="#${encodeURIComponent('要点')}" data-anchor="要点">要点</a>`));
+    // The page opens at the top, so the first section is the one being read from the start.
+    assert.match(html, new RegExp(`<a href="#${encodeURIComponent('要点')}" data-anchor="要点" aria-current="location">要点</a>`));
     assert.match(html, /<h2 id="要点">/);
   });
 

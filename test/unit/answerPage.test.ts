@@ -28,7 +28,8 @@ describe('answer page', () => {
     ];
     const html = outlineHtml(three, '目录');
     assert.match(html, /<nav class="outline" aria-label="目录"><details open><summary>目录<\/summary>/);
-    assert.match(html, /<li class="outline-level-0"><a href="#%E8%A6%81%E7%82%B9" data-anchor="要点">要点<\/a><\/li>/);
+    assert.match(html, /<li class="outline-level-0"><a href="#%E8%A6%81%E7%82%B9" data-anchor="要点" aria-current="location">要点<\/a><\/li>/);
+    assert.equal(html.match(/aria-current/g)?.length, 1, 'only the first entry starts as the one being read');
     assert.match(html, /<li class="outline-level-1"><a href="#a-b" data-anchor="a-b">a &quot;b&quot;<\/a>/);
     assert.doesNotMatch(html, /deep/);
     assert.equal(outlineHtml(three.slice(0, 4), '目录'), '');

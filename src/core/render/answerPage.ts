@@ -99,7 +99,8 @@ export function outlineHtml(outline: readonly OutlineEntry[], label: string): st
   const top = Math.min(...outline.map((e) => e.level));
   const items = outline
     .filter((e) => e.level <= top + 1)
-    .map((e) => `<li class="outline-level-${e.level - top}"><a href="#${esc(encodeURIComponent(e.slug))}" data-anchor="${esc(e.slug)}">${esc(e.text)}</a></li>`)
+    // The first entry is marked as read from the start, as the page shows an answer from its top.
+    .map((e, i) => `<li class="outline-level-${e.level - top}"><a href="#${esc(encodeURIComponent(e.slug))}" data-anchor="${esc(e.slug)}"${i === 0 ? ' aria-current="location"' : ''}>${esc(e.text)}</a></li>`)
     .join('');
   return `<nav class="outline" aria-label="${esc(label)}"><details open><summary>${esc(label)}</summary><ol>${items}</ol></details></nav>\n`;
 }
