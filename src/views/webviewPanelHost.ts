@@ -164,10 +164,13 @@ export abstract class WebviewPanelHost<ToWebview, FromWebview> extends Disposabl
     this.current = panel;
     this.rootsKey = (panel.webview.options.localResourceRoots ?? []).map((r) => r.toString()).join('\n');
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activitybar.svg');
+    let visible = panel.visible;
     this.panelSubscriptions = [
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(panel, raw)),
       panel.onDidChangeViewState((e) => {
-        if (e.webviewPanel.visible) this.onDidBecomeVisible();
+        // Only a page coming back from hidden: another editor taking the focus leaves the page as it is.
+        if (e.webviewPanel.visible && !visible) this.onDidBecomeVisible();
+        visible = e.webviewPanel.visible;
       }),
       panel.onDidDispose(() => this.detach(panel)),
     ];

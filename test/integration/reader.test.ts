@@ -75,6 +75,19 @@ describe('The reader: switching, outline, my notes, backlinks, printable page', 
     assert.equal(answerTabs().length, 1);
   });
 
+  it('keeps switching in the open page after another editor beside it took the focus', async () => {
+    const [a, b] = api.notes.allIds();
+    const first = nextShown(a);
+    await vscode.commands.executeCommand('interviewNotes.openQuestion', a);
+    const page = await first;
+    const doc = await vscode.workspace.openTextDocument({ content: 'beside the answer' });
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside });
+    await waitFor(() => (vscode.window.activeTextEditor?.document === doc ? true : undefined), 'the editor beside to take the focus');
+    const shown = nextShown(b);
+    await vscode.commands.executeCommand('interviewNotes.openQuestion', b);
+    assert.equal(await shown, page, 'the page swapped its content instead of reloading');
+  });
+
   it('shows an outline with anchors for a long answer', async () => {
     const id = api.notes.allIds().find((i) => (api.notes.get(i)!.question.markdown.match(/^## /gm) ?? []).length >= 3)!;
     await vscode.commands.executeCommand('interviewNotes.openQuestion', id);
