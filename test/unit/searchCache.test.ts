@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
+import { keywordPinyin, pinyinKeys } from '../../src/core/search/pinyinKeys';
+import { foldText } from '../../src/core/search/plainText';
 import { SearchIndex, type SearchDoc } from '../../src/core/search/searchIndex';
+import { SEP, matchShort, setLetterMasks, termInfo, type Entry } from '../../src/core/search/searchMatch';
 
 // Words in every script the index treats differently: Han (with pinyin), Latin, digits, symbols, surrogates, nothing.
 const WORDS = ['生成器', '装饰器', '闭包', '和', '是什么', 'shengchengqi', 'scq', 'generator', 'decorator', 'gil', 'GIL', 'is', '==', 'list', 'lis', 'shuffle', '__init__', 'Ｐｙｔｈｏｎ', '😀', '\ud800', 'x', 'i', '', ' '];
@@ -35,5 +38,34 @@ describe('search: what the index remembers between keystrokes', () => {
     for (const q of ['g', 'ge', 'gen', '#函数 gen', 'gen', 'generator', '#语法 generator', 'generator', 'g', '生', '#函数 生', '生']) {
       assert.deepEqual(index.search(q, { limit: 2 }), SearchIndex.build(list).search(q, { limit: 2 }), q);
     }
+  });
+});
+
+describe('search: letter masks', () => {
+  const ALL = (1 << 26) - 1;
+  const entryOf = (title: string, keywords: string[]): Entry => {
+    const t = foldText(title);
+    const ks = keywords.map(foldText);
+    const py = ks.map((k) => keywordPinyin(k)).filter((p): p is [string, string] => p !== undefined);
+    const joined = (xs: string[]) => (xs.length ? SEP + xs.join(SEP) + SEP : '');
+    return setLetterMasks({ title: t, keywords: joined(ks), pinyin: pinyinKeys(t), keywordFull: joined(py.map((p) => p[0])), keywordInitials: joined(py.map((p) => p[1])), tags: [], topic: '', body: '', titleLetters: 0, keywordLetters: 0, pinyinStarts: 0, keywordPinyinStarts: 0 });
+  };
+  const match = (term: string, e: Entry) => {
+    const m = { score: 0, kind: 0 };
+    matchShort(termInfo(term), e, m);
+    return m;
+  };
+
+  it('rule out only fields that cannot hold the term: matching is the same without them', () => {
+    const piece = fc.constantFrom(...WORDS, 'sheng', 'cheng', 'qi', 'zhuang', 'a', 'q', 'z', '\u0001');
+    const words = fc.array(piece, { maxLength: 5 }).map((ws) => ws.join(''));
+    fc.assert(fc.property(words, fc.array(words, { maxLength: 4 }), piece, fc.nat(8), (title, keywords, seed, cut) => {
+      const e = entryOf(title, keywords);
+      const unmasked: Entry = { ...e, titleLetters: ALL, keywordLetters: ALL, pinyinStarts: ALL, keywordPinyinStarts: ALL };
+      // Terms: pieces of the fields (so that many match), and a random piece.
+      const fields = [e.title, e.keywords, e.pinyin?.full ?? '', e.pinyin?.initials ?? '', e.keywordFull, e.keywordInitials];
+      const terms = [foldText(seed), ...fields.map((f) => f.slice(cut % Math.max(1, f.length), (cut % Math.max(1, f.length)) + 1 + (cut % 4)))].filter((t) => t && !t.includes(SEP));
+      for (const term of terms) assert.deepEqual(match(term, e), match(term, unmasked), JSON.stringify([term, title, keywords]));
+    }), { numRuns: 3000 });
   });
 });

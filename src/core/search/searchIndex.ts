@@ -13,7 +13,7 @@ import { foldText, markdownToPlainText } from './plainText';
 import { PinyinRuns, keywordPinyin, pinyinKeys } from './pinyinKeys';
 import {
   BIGRAM, BODY, FUZZY_KEYWORD, FUZZY_PINYIN, FUZZY_TITLE, MISS, NONE, PINYIN_FULL, PINYIN_INITIALS, S, SEP,
-  matchShort, pinyinRange, termInfo, type Entry, type Match, type Term,
+  matchShort, pinyinRange, setLetterMasks, termInfo, type Entry, type Match, type Term,
 } from './searchMatch';
 import { hasFilters, matchesLevel, parseQuery, queryTerms, type ParsedQuery } from './searchQuery';
 import type { StudyCondition } from '../study/studyState';
@@ -183,7 +183,7 @@ export class SearchIndex {
       vocabulary.addTitle(i, title);
       const pinyin = pinyinKeys(title, runs);
       if (pinyin) vocabulary.addPinyin(i, pinyin.full);
-      entries.push({
+      entries.push(setLetterMasks({
         title,
         keywords: keywords.length ? SEP + keywords.join(SEP) + SEP : '',
         pinyin,
@@ -192,7 +192,11 @@ export class SearchIndex {
         tags: doc.tags.map(foldText),
         topic: foldText(doc.topic),
         body: '',
-      });
+        titleLetters: 0,
+        keywordLetters: 0,
+        pinyinStarts: 0,
+        keywordPinyinStarts: 0,
+      }));
       bodySignatures.addAnswer(i, scanner.strip(doc.body), answers);
       yield;
     }

@@ -15,6 +15,30 @@ export interface Entry {
   topic: string;
   /** Plain-text answer, same length as markdownToPlainText(body). */
   body: string;
+  /** letterMask of title and keywords, and of the first letters of title and keyword pinyin syllables: a field lacking a letter of the term cannot hold it. */
+  titleLetters: number;
+  keywordLetters: number;
+  pinyinStarts: number;
+  keywordPinyinStarts: number;
+}
+
+/** Which of a–z occur in `s` (or, `starts`, begin one of its SEP-joined fields), one bit each. */
+export function letterMask(s: string, starts = false): number {
+  let mask = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) - 97;
+    if (c >= 0 && c < 26 && (!starts || s.charCodeAt(i - 1) === SEP_CODE)) mask |= 1 << c;
+  }
+  return mask;
+}
+
+/** Sets the entry's letter masks from its fields. */
+export function setLetterMasks(e: Entry): Entry {
+  e.titleLetters = letterMask(e.title);
+  e.keywordLetters = letterMask(e.keywords);
+  e.pinyinStarts = e.pinyin ? letterMask(e.pinyin.initials) : 0;
+  e.keywordPinyinStarts = letterMask(e.keywordFull, true) | letterMask(e.keywordInitials, true);
+  return e;
 }
 
 export const SEP = '\u0001';
@@ -75,13 +99,17 @@ export interface Term {
   han: boolean;
   /** Only letters: may be pinyin or initials. */
   pinyin: boolean;
+  /** letterMask of the text, and the bit of its first letter (0 when it does not start with one). */
+  letters: number;
+  first: number;
 }
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const LETTERS = /^[a-z]+$/;
 
 export function termInfo(text: string): Term {
-  return { text, keywordStart: SEP + text, han: HAN.test(text), pinyin: LETTERS.test(text) };
+  const first = text.charCodeAt(0) - 97;
+  return { text, keywordStart: SEP + text, han: HAN.test(text), pinyin: LETTERS.test(text), letters: letterMask(text), first: first >= 0 && first < 26 ? 1 << first : 0 };
 }
 
 /** Reused result slot: matching runs 10,000 times a keystroke and should not allocate. */
@@ -98,13 +126,14 @@ export function matchShort(term: Term, e: Entry, m: Match): void {
   const text = term.text;
   m.score = MISS;
   m.kind = NONE;
-  const inTitle = e.title.indexOf(text);
+  const letters = term.letters;
+  const inTitle = (e.titleLetters & letters) === letters ? e.title.indexOf(text) : -1;
   if (inTitle !== -1) {
     m.kind = TITLE;
     m.score = (term.han ? hanTitleScore(e.title, inTitle, text.length) : latinScore(e.title, text, inTitle, TITLE_SCORES)) - alsoKeyword(e.keywords, term.keywordStart);
     if (m.score <= S.titleWord) return;
   }
-  const inKeywords = e.keywords.indexOf(text);
+  const inKeywords = (e.keywordLetters & letters) === letters ? e.keywords.indexOf(text) : -1;
   if (inKeywords !== -1) {
     const s = (term.han ? hanKeywordScore(e.keywords, term, inKeywords) : latinScore(e.keywords, text, inKeywords, KEYWORD_SCORES)) + keywordPlacement(e.keywords, text, inKeywords);
     if (s < m.score) {
@@ -114,13 +143,14 @@ export function matchShort(term: Term, e: Entry, m: Match): void {
   }
   if (!term.pinyin || m.score <= S.pinyinFullStart) return;
   const py = e.pinyin;
-  if (py) {
+  // Both pinyin matches start on a syllable, whose first letter is among the initials.
+  if (py && (e.pinyinStarts & term.first) !== 0) {
     const at = pinyinStart(py, text);
     if (at !== -1) {
       m.score = (at === 0 ? S.pinyinFullStart : S.pinyinFull) - alsoKeyword(e.keywordFull, term.keywordStart);
       m.kind = PINYIN_FULL;
     }
-    if (m.score > S.pinyinInitialsStart) {
+    if (m.score > S.pinyinInitialsStart && (e.pinyinStarts & letters) === letters) {
       const at2 = py.initials.indexOf(text);
       if (at2 !== -1) {
         const s = at2 === 0 ? S.pinyinInitialsStart : S.pinyinInitials;
@@ -131,7 +161,7 @@ export function matchShort(term: Term, e: Entry, m: Match): void {
       }
     }
   }
-  if (m.score > S.keywordPinyin && e.keywordFull) {
+  if (m.score > S.keywordPinyin && (e.keywordPinyinStarts & term.first) !== 0) {
     if (e.keywordFull.indexOf(term.keywordStart) !== -1) {
       m.score = S.keywordPinyin;
       m.kind = KEYWORD_PINYIN;
