@@ -110,6 +110,8 @@ export class SearchIndex {
   private readonly recentScores = new Map<string, TermScores>();
   private readonly charScores = new Map<string, TermScores>();
   private readonly all: Int32Array;
+  /** Longer titles rank a little lower, per question. */
+  private readonly titleSpread: Float64Array;
 
   private readonly shortSignatures: GramSignatures;
   private readonly bodySignatures: GramSignatures;
@@ -121,6 +123,7 @@ export class SearchIndex {
     bodySignatures: GramSignatures,
   ) {
     this.all = Int32Array.from(entries.keys());
+    this.titleSpread = Float64Array.from(entries, (e) => TITLE_LENGTH_SPREAD * Math.min(1, e.title.length / 100));
     this.shortSignatures = new GramSignatures(entries.length, SHORT_SIGNATURE_BITS);
     this.bodySignatures = bodySignatures;
     entries.forEach((e, d) => {
@@ -253,7 +256,8 @@ export class SearchIndex {
     // Rare terms weigh more: in "python 装饰器" nearly every answer says python.
     const weights = df.map((f) => Math.max(MIN_WEIGHT, Math.log((candidates.length + 1) / (f + 0.5))));
     const top = new TopKeys(limit);
-    for (const d of full) top.add(rankKey(this.completeScore(d, results, weights, phrase), d));
+    const keywordPhrase = SEP + phrase;
+    for (const d of full) top.add(rankKey(this.completeScore(d, results, weights, phrase, keywordPhrase), d));
     if (full.length < limit) for (const d of partial) top.add(rankKey(partialScore(d, results, weights), d));
     return Array.from(top.sorted(), (key) => this.hit(key % RANK_DOCS, Math.floor(key / RANK_DOCS) / RANK_SCALE, results));
   }
@@ -382,16 +386,16 @@ export class SearchIndex {
     if (!allowed && cached) cached.any = Int32Array.from(any);
   }
 
-  private completeScore(d: number, results: TermScores[], weights: number[], phrase: string): number {
-    const e = this.entries[d];
+  /** `phrase`: the terms joined by spaces when there are several, else ''; `keywordPhrase` is SEP + phrase. */
+  private completeScore(d: number, results: TermScores[], weights: number[], phrase: string, keywordPhrase: string): number {
     let sum = 0;
     let total = 0;
     for (let t = 0; t < results.length; t++) {
       sum += weights[t] * results[t].score[d];
       total += weights[t];
     }
-    let score = sum / total + TITLE_LENGTH_SPREAD * Math.min(1, e.title.length / 100);
-    if (phrase && (e.title.includes(phrase) || e.keywords.includes(SEP + phrase))) score -= PHRASE_BONUS;
+    let score = sum / total + this.titleSpread[d];
+    if (phrase && (this.entries[d].title.includes(phrase) || this.entries[d].keywords.includes(keywordPhrase))) score -= PHRASE_BONUS;
     return Math.min(S.partial - 0.001, Math.max(0, score));
   }
 
