@@ -306,7 +306,7 @@ try {
   await (await findFrame(page, 'button[data-action="start"]')).locator('button[data-action="start"]').click();
   let interviewFrame = await findFrame(page, '.timer-text');
   const timerBefore = (await interviewFrame.locator('.timer-text').textContent())?.trim();
-  await interviewFrame.locator('textarea#notes').fill('先给定义，再讲底层实现，最后举一个例子和一个常见误区。');
+  await interviewFrame.locator('textarea#interview-notes').fill('先给定义，再讲底层实现，最后举一个例子和一个常见误区。');
   await page.waitForTimeout(2200);
   const timerAfter = (await interviewFrame.locator('.timer-text').textContent())?.trim();
   check('a mock interview asks one question with a running timer', Boolean(timerBefore && timerAfter && timerBefore !== timerAfter), `${timerBefore} → ${timerAfter}`);
