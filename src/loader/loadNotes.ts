@@ -39,7 +39,6 @@ export interface FileContribution {
   reading?: ReadingNote[];
 }
 
-
 /** Reads and parses one file. Unreadable, binary, huge or mis-encoded files become problems. */
 export function parseFileContribution(file: string, idBase: string, maxBytes = DEFAULT_MAX_FILE_BYTES, parse: ParseOptions = {}, rootReal?: string): FileContribution {
   const problems: NoteProblem[] = [];

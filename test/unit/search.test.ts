@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { foldText, foldUnit, isWhitespace } from '../../src/core/search/plainText';
+import { isWhitespace } from '../../src/core/search/markupScanner';
+import { foldText, foldUnit } from '../../src/core/search/plainText';
 import { GramSignatures, TextPool } from '../../src/core/search/gramSignature';
 import { MarkupScanner } from '../../src/core/search/markupScanner';
 import { pinyinKeys } from '../../src/core/search/pinyinKeys';

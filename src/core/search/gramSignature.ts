@@ -1,4 +1,5 @@
-import { collapseWhitespace, foldText, foldUnit, isWhitespace } from './plainText';
+import { decodeUnits, isWhitespace } from './markupScanner';
+import { collapseWhitespace, foldText, foldUnit } from './plainText';
 
 /**
  * One small bit set per question holding hashed chars and char pairs of its
@@ -100,8 +101,6 @@ export class GramSignatures {
   }
 }
 
-const utf16 = new TextDecoder('utf-16le');
-
 /**
  * Texts (the answers' search texts) written into one reused buffer and
  * decoded a chunk at a time, each text a slice of its chunk's string: one
@@ -165,12 +164,3 @@ function hashPair(a: number, b: number): number {
   return Math.imul(Math.imul(a, 0x85ebca6b) ^ b, 0x9e3779b1) >>> 0;
 }
 
-/** UTF-16 units as a string, lone surrogates kept (TextDecoder would replace them). */
-export function decodeUnits(units: Uint16Array, length: number): string {
-  let surrogates = false;
-  for (let i = 0; i < length && !surrogates; i++) surrogates = (units[i] & 0xf800) === 0xd800;
-  if (!surrogates) return utf16.decode(units.subarray(0, length));
-  let out = '';
-  for (let i = 0; i < length; i += 4096) out += String.fromCharCode(...units.subarray(i, Math.min(length, i + 4096)));
-  return out;
-}

@@ -1,18 +1,10 @@
 // Text helpers for search: a cheap Markdown → one-line plain text, and a
 // length-preserving fold so offsets found in folded text index the original.
 
-// Both patterns run in linear time (test/unit/regexLinearity.test.ts): no two adjacent
-// quantifiers over the same characters, and bracket scans stop at the next `[` or `<`.
-// Line starts: fence lines go whole; heading, quote, list and table-rule markers go.
-const LINE_MARKUP = /^[ \t]*(?:(?:`{3,}|~{3,}).*|(?:\|[ \t]*)?:?-{3}[-:| \t]*$|(?:#{1,6}[ \t]+|>[ \t]?)+(?:(?:[-*+]|\d+[.)])[ \t]+)?|(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)/gm;
-// Inline: links and images keep their text, autolinks their address, *emphasis* its words;
-// tags, **, ~~, `, | go.
-const INLINE_MARKUP = /!?\[([^\]\n[]*)\]\([^()\n[\]]*\)|!?\[([^\]\n[]+)\]\[[^\]\n[]*\]|<((?:https?|mailto):[^<>\s]+)>|<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>\n]*)?\/?>|\*\*|~~|`+|\||(?<![\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])/g;
+import { decodeUnits, MarkupScanner } from './markupScanner';
+
 // Single spaces are the common case; only touch runs and other blanks (much faster than /\s+/).
 const WHITESPACE = /\s\s+|[\t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/g;
-
-const inline = (m: string, linkText?: string, refText?: string, autolink?: string, emphasis?: string): string =>
-  linkText ?? refText ?? autolink ?? emphasis ?? (m[0] === '<' || m === '|' ? ' ' : '');
 
 /**
  * Markdown reduced to the words a reader sees, on one line. Code stays (people
@@ -23,21 +15,22 @@ export function markdownToPlainText(md: string): string {
   return collapseWhitespace(stripMarkup(md));
 }
 
-/** markdownToPlainText before its whitespace is collapsed. */
+let scanner: MarkupScanner | undefined;
+
+/**
+ * markdownToPlainText before its whitespace is collapsed: line markers (fences, headings, quotes,
+ * list and table-rule markers) and inline markers (link and image syntax, autolink brackets, tags,
+ * `**`, `~~`, backticks, `|`, `*emphasis*`) go; their words stay. The index strips with the same scanner.
+ */
 export function stripMarkup(md: string): string {
-  return md.replace(LINE_MARKUP, ' ').replace(INLINE_MARKUP, inline);
+  scanner ??= new MarkupScanner();
+  const units = scanner.strip(md);
+  return decodeUnits(units, units.length);
 }
 
 /** Every run of whitespace one space, none at the ends. */
 export function collapseWhitespace(s: string): string {
   return s.replace(WHITESPACE, ' ').trim();
-}
-
-/** JavaScript's \s (and what trim() removes), for one UTF-16 unit. */
-export function isWhitespace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 const HAS_FULL_WIDTH = /[\uff01-\uff5e\u3000]/;

@@ -10,7 +10,7 @@
 import type { Difficulty, Importance } from '../notes/model';
 import { addDays, clampRetention, daysBetween, retrievability, reviewCard, type CardState, type SchedulerOptions } from './scheduler';
 import { familyOf } from './cardKeys';
-import { dueQueue, newStartedOn, type StudyState } from './studyState';
+import { dueQueue, newStartedOn, progressOf, type StudyState } from './studyState';
 
 /** What the plan needs to know about a question. */
 export interface PlanQuestion {
@@ -45,8 +45,8 @@ export interface InterviewPlan {
 
 /** The learning-step order: important first, then harder (they need more reviews), spread across topics. */
 export function rankUnseen(questions: readonly PlanQuestion[], state: StudyState): PlanQuestion[] {
-  const unseen = questions.filter((q) => !Object.hasOwn(state.questions, q.id) || !state.questions[q.id].card);
-  const mastered = (q: PlanQuestion) => (Object.hasOwn(state.questions, q.id) && state.questions[q.id].mastered ? 1 : 0);
+  const unseen = questions.filter((q) => !progressOf(state, q.id)?.card);
+  const mastered = (q: PlanQuestion) => (progressOf(state, q.id)?.mastered ? 1 : 0);
   const weight = { easy: 0, medium: 1, hard: 2 } as const;
   // Questions the user marked mastered come last; without importance a question counts as 2.
   const tier = (q: PlanQuestion) => mastered(q) * 100 + (3 - (q.importance ?? 2)) * 10 + (2 - (q.difficulty ? weight[q.difficulty] : 1));
@@ -126,7 +126,7 @@ function simulate(state: StudyState, questions: readonly PlanQuestion[], today: 
     else byDue.set(card.due, [id]);
   };
   for (const q of questions) {
-    const card = Object.hasOwn(state.questions, q.id) ? state.questions[q.id].card : undefined;
+    const card = progressOf(state, q.id)?.card;
     if (card) schedule(q.id, card);
   }
   const withoutStudy = firstDayOnly ? 0 : sumRecall(cards, interviewDate);
@@ -193,7 +193,7 @@ export function planQueue(day: PlanDay, ids?: readonly string[]): string[] {
  * limit, but only once their own question has been studied, so a follow-up never comes first.
  */
 export function queueWithPlan(state: StudyState, day: PlanDay, planned: ReadonlySet<string>, ids: readonly string[], today: string): string[] {
-  const studied = (id: string) => Object.hasOwn(state.questions, id) && state.questions[id].card !== undefined;
+  const studied = (id: string) => progressOf(state, id)?.card !== undefined;
   const others = ids.filter((id) => !planned.has(id) && (studied(id) || studied(familyOf(id))));
   return [...planQueue(day, ids), ...dueQueue(state, others, today)];
 }
@@ -216,7 +216,7 @@ function hash(text: string): number {
 export function dailyQuestion(state: StudyState, questions: readonly PlanQuestion[], today: string): string | undefined {
   const due: { id: string; recall: number }[] = [];
   for (const q of questions) {
-    const card = Object.hasOwn(state.questions, q.id) ? state.questions[q.id].card : undefined;
+    const card = progressOf(state, q.id)?.card;
     if (card && daysBetween(card.due, today) >= 0) due.push({ id: q.id, recall: retrievability(card, today) });
   }
   due.sort((a, b) => a.recall - b.recall);

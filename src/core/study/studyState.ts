@@ -73,6 +73,11 @@ function own<T>(record: Record<string, T>, id: string): T | undefined {
   return Object.hasOwn(record, id) ? record[id] : undefined;
 }
 
+/** A question's (or card's) progress, read safely whatever the id. */
+export function progressOf(s: StudyState, id: string): QuestionProgress | undefined {
+  return own(s.questions, id);
+}
+
 function show(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (Array.isArray(v)) return 'a list';
